@@ -1,0 +1,67 @@
+import { inArray, sql } from 'drizzle-orm';
+import type { Database } from '@/server/db/client';
+import { loginThrottle } from '@/server/users/schema';
+
+/**
+ * Failed sign-ins are counted per email and per client address in the database (so every app server shares the
+ * counts). After SLOW_AFTER failures a key is slowed; at its limit it is refused until the lock expires.
+ */
+export const THROTTLE_WINDOW_MINUTES = 15;
+export const LOCK_MINUTES = 15;
+export const EMAIL_FAILURE_LIMIT = 5;
+export const ADDRESS_FAILURE_LIMIT = 30;
+const SLOW_AFTER = 2;
+
+export const throttleKeys = (email: string, address: string | null) => ({
+  email: `email:${email.trim().toLowerCase()}`,
+  address: address ? `ip:${address}` : null,
+});
+
+export interface ThrottleState {
+  locked: boolean;
+  /** Milliseconds to hold the response before answering. */
+  delayMs: number;
+}
+
+export async function readThrottle(db: Database, keys: { email: string; address: string | null }): Promise<ThrottleState> {
+  const wanted = [keys.email, ...(keys.address ? [keys.address] : [])];
+  const rows = await db.select().from(loginThrottle).where(inArray(loginThrottle.key, wanted));
+  const now = Date.now();
+  const windowStart = now - THROTTLE_WINDOW_MINUTES * 60_000;
+  let locked = false;
+  let worstFailures = 0;
+  for (const row of rows) {
+    if (row.lockedUntil && row.lockedUntil.getTime() > now) locked = true;
+    if (row.windowStartedAt.getTime() > windowStart) worstFailures = Math.max(worstFailures, row.failures);
+  }
+  const delayMs = worstFailures > SLOW_AFTER ? Math.min(250 * 2 ** (worstFailures - SLOW_AFTER), 4000) : 0;
+  return { locked, delayMs };
+}
+
+async function countFailure(db: Database, key: string, limit: number): Promise<void> {
+  const window = sql.raw(`interval '${THROTTLE_WINDOW_MINUTES} minutes'`);
+  const lock = sql.raw(`interval '${LOCK_MINUTES} minutes'`);
+  const expired = sql`${loginThrottle.windowStartedAt} < now() - ${window}`;
+  const nextFailures = sql`case when ${expired} then 1 else ${loginThrottle.failures} + 1 end`;
+  await db
+    .insert(loginThrottle)
+    .values({ key, failures: 1, windowStartedAt: new Date(), lockedUntil: limit <= 1 ? sql`now() + ${lock}` : null })
+    .onConflictDoUpdate({
+      target: loginThrottle.key,
+      set: {
+        failures: nextFailures,
+        windowStartedAt: sql`case when ${expired} then now() else ${loginThrottle.windowStartedAt} end`,
+        lockedUntil: sql`case when ${nextFailures} >= ${limit} then now() + ${lock} else ${loginThrottle.lockedUntil} end`,
+      },
+    });
+}
+
+export async function recordFailedSignIn(db: Database, keys: { email: string; address: string | null }): Promise<void> {
+  await countFailure(db, keys.email, EMAIL_FAILURE_LIMIT);
+  if (keys.address) await countFailure(db, keys.address, ADDRESS_FAILURE_LIMIT);
+}
+
+/** A successful sign-in clears the email's counter (not the address's: one good account must not unlock a sprayer). */
+export async function clearEmailThrottle(db: Database, keys: { email: string }): Promise<void> {
+  await db.delete(loginThrottle).where(inArray(loginThrottle.key, [keys.email]));
+}

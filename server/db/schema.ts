@@ -1,0 +1,5 @@
+// Every table, enum and relation, exported from one entry for drizzle-kit and the query builder.
+export * from '../users/schema';
+export * from '../dossiers/schema';
+export * from '../sources/schema';
+export * from '../audit/schema';

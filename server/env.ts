@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// or postgresql:// URL')
+      .optional(),
+  ),
+  DATA_DIR: z.string().trim().min(1).default('./.data'),
+  AUTH_SECRET: optionalText.pipe(z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional()),
+  NEXTAUTH_URL: optionalText,
+  ADMIN_EMAIL: optionalText,
+  ADMIN_PASSWORD: optionalText,
+  SEED_DEMO: optionalText.pipe(z.enum(['0', '1']).optional()),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+let cached: Environment | undefined;
+
+/** The validated environment. Throws one readable line per bad variable. */
+export function readEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
+  if (source === process.env && cached) return cached;
+  const parsed = environmentSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  if (source === process.env) cached = parsed.data;
+  return parsed.data;
+}
+
+export const AUTH_SECRET_HELP =
+  'AUTH_SECRET is required in production. Make one with: openssl rand -base64 32';
+
+// Development only: a fixed secret so `npm run dev` works with zero setup. Production refuses to start without
+// AUTH_SECRET (see instrumentation.ts).
+const DEVELOPMENT_AUTH_SECRET = 'claimdesk-development-secret-do-not-use-in-production';
+
+export function authSecret(environment: Environment = readEnvironment()): string {
+  if (environment.AUTH_SECRET) return environment.AUTH_SECRET;
+  if (environment.NODE_ENV === 'production') throw new Error(AUTH_SECRET_HELP);
+  return DEVELOPMENT_AUTH_SECRET;
+}
+
+/** Embedded database folder for PGlite. */
+export function pgliteDataDir(environment: Environment = readEnvironment()): string {
+  return `${environment.DATA_DIR.replace(/[\\/]+$/, '')}/pglite`;
+}

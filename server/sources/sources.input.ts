@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import {
+  cursor,
+  entityId,
+  optionalPastMoment,
+  optionalText,
+  optionalWebUrl,
+  pageSize,
+  requiredText,
+  version,
+} from '@/server/validation';
+import { reliabilityGrades, sourceKinds } from './schema';
+
+export const sourceKindLabels: Record<(typeof sourceKinds)[number], string> = {
+  news_report: 'News report',
+  official_statement: 'Official statement',
+  social_media_post: 'Social media post',
+  press_release: 'Press release',
+  video: 'Video',
+  document: 'Document',
+  interview: 'Interview',
+  other: 'Other',
+};
+
+export const reliabilityLabels: Record<(typeof reliabilityGrades)[number], string> = {
+  A: 'A — Completely reliable',
+  B: 'B — Usually reliable',
+  C: 'C — Fairly reliable',
+  D: 'D — Not usually reliable',
+  E: 'E — Unreliable',
+  F: 'F — Reliability cannot be judged',
+};
+
+const sourceFields = {
+  url: optionalWebUrl('URL'),
+  title: requiredText('Title', 500),
+  outlet: optionalText('Outlet', 200),
+  author: optionalText('Author', 200),
+  kind: z.enum(sourceKinds, { error: `Kind must be one of: ${sourceKinds.join(', ')}` }),
+  language: optionalText('Language', 35).refine(
+    (tag) => tag === '' || /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(tag),
+    'Language must be a language code such as en, az, hy or pt-BR',
+  ),
+  publishedAt: optionalPastMoment('Published at'),
+  retrievedAt: optionalPastMoment('Retrieved at'),
+  archiveUrl: optionalWebUrl('Archive URL'),
+  reliability: z.enum(reliabilityGrades, { error: 'Reliability must be a grade from A to F' }),
+  internalNotes: optionalText('Internal notes', 10_000),
+};
+
+export const createSourceInput = z.object({ dossierId: entityId, ...sourceFields });
+export type CreateSourceInput = z.infer<typeof createSourceInput>;
+
+export const updateSourceInput = z.object({ id: entityId, version, ...sourceFields });
+export type UpdateSourceInput = z.infer<typeof updateSourceInput>;
+
+export const sourceSortKeys = ['created', 'published', 'title', 'outlet', 'reliability'] as const;
+export type SourceSortKey = (typeof sourceSortKeys)[number];
+
+/** The filters shared by the desk table, its URL and the desk CSV export. */
+export const sourceFilters = z.object({
+  search: z.string().trim().max(200, 'Search must be at most 200 characters').default(''),
+  kind: z.array(z.enum(sourceKinds)).max(sourceKinds.length).default([]),
+  reliability: z.array(z.enum(reliabilityGrades)).max(reliabilityGrades.length).default([]),
+  sort: z.enum(sourceSortKeys).default('created'),
+  direction: z.enum(['asc', 'desc']).default('desc'),
+  /** Deleted sources only (to restore them) instead of live ones. */
+  deleted: z.boolean().default(false),
+});
+export type SourceFilters = z.infer<typeof sourceFilters>;
+
+export const listSourcesInput = sourceFilters.extend({ dossierId: entityId, cursor, limit: pageSize });
+export type ListSourcesInput = z.infer<typeof listSourcesInput>;
+
+export const findDuplicateInput = z.object({
+  dossierId: entityId,
+  url: z.string().trim().max(2048),
+  exceptId: entityId.optional(),
+});
+
+/** Reads the same filters from a URL query string (desk table links and CSV export links). */
+export function sourceFiltersFromSearchParams(params: URLSearchParams): SourceFilters {
+  const list = (name: string) =>
+    params
+      .getAll(name)
+      .flatMap((value) => value.split(','))
+      .filter(Boolean);
+  return sourceFilters.parse({
+    search: params.get('q') ?? undefined,
+    kind: list('kind'),
+    reliability: list('reliability'),
+    sort: params.get('sort') ?? undefined,
+    direction: params.get('dir') ?? undefined,
+    deleted: params.get('deleted') === '1',
+  });
+}
+
+export function sourceFiltersToSearchParams(filters: Partial<SourceFilters>): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filters.search) params.set('q', filters.search);
+  if (filters.kind?.length) params.set('kind', filters.kind.join(','));
+  if (filters.reliability?.length) params.set('reliability', filters.reliability.join(','));
+  if (filters.sort && filters.sort !== 'created') params.set('sort', filters.sort);
+  if (filters.direction && filters.direction !== 'desc') params.set('dir', filters.direction);
+  if (filters.deleted) params.set('deleted', '1');
+  return params;
+}

@@ -1,0 +1,290 @@
+import { and, eq, ilike, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { diffFields, recordAudit, type Actor } from '@/server/audit/audit.service';
+import type { Database, DatabaseOrTransaction } from '@/server/db/client';
+import { afterCursor, decodeCursor, keysetOrder, toPage, type KeysetSort } from '@/server/db/pagination';
+import { getLiveDossier } from '@/server/dossiers/dossiers.service';
+import { assertVersion, isUniqueViolation, notFound, ServiceError } from '@/server/errors';
+import { normaliseSourceUrl } from './normalise-url';
+import { sources, type Source } from './schema';
+import type {
+  CreateSourceInput,
+  ListSourcesInput,
+  SourceFilters,
+  SourceSortKey,
+  UpdateSourceInput,
+} from './sources.input';
+
+const ENTITY = 'source';
+
+/** Escapes LIKE wildcards so a search for "50%" finds that text, not everything. */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+function sortFor(key: SourceSortKey, direction: 'asc' | 'desc'): KeysetSort {
+  const columns = {
+    created: { column: sources.createdAt, valueType: 'date' },
+    published: { column: sources.publishedAt, valueType: 'date' },
+    title: { column: sources.title, valueType: 'text' },
+    outlet: { column: sources.outlet, valueType: 'text' },
+    reliability: { column: sources.reliability, valueType: 'text' },
+  } as const;
+  return { ...columns[key], id: sources.id, direction };
+}
+
+function sortValue(row: Source, key: SourceSortKey): unknown {
+  switch (key) {
+    case 'created':
+      return row.createdAt;
+    case 'published':
+      return row.publishedAt;
+    case 'title':
+      return row.title;
+    case 'outlet':
+      return row.outlet;
+    case 'reliability':
+      return row.reliability;
+  }
+}
+
+function filterConditions(dossierId: string, filters: SourceFilters): SQL[] {
+  const conditions: SQL[] = [
+    eq(sources.dossierId, dossierId),
+    filters.deleted ? isNotNull(sources.deletedAt) : isNull(sources.deletedAt),
+  ];
+  if (filters.search) {
+    const pattern = containsPattern(filters.search);
+    conditions.push(
+      or(ilike(sources.title, pattern), ilike(sources.outlet, pattern), ilike(sources.url, pattern)) as SQL,
+    );
+  }
+  if (filters.kind.length) conditions.push(inArray(sources.kind, filters.kind));
+  if (filters.reliability.length) conditions.push(inArray(sources.reliability, filters.reliability));
+  return conditions;
+}
+
+/** One page of a dossier's sources, filtered and sorted as the desk table and CSV export ask. */
+export async function listSources(db: Database, input: ListSourcesInput) {
+  const sort = sortFor(input.sort, input.direction);
+  const conditions = filterConditions(input.dossierId, input);
+  if (input.cursor) conditions.push(afterCursor(sort, decodeCursor(input.cursor, sort)));
+  const rows = await db
+    .select()
+    .from(sources)
+    .where(and(...conditions))
+    .orderBy(...keysetOrder(sort))
+    .limit(input.limit + 1);
+  return toPage(rows, input.limit, (row) => sortValue(row, input.sort));
+}
+
+export async function countSources(db: Database, dossierId: string, filters: SourceFilters): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(sources)
+    .where(and(...filterConditions(dossierId, filters)));
+  return row?.count ?? 0;
+}
+
+/** Every matching source, a page at a time, for streaming exports: memory stays flat whatever the row count. */
+export async function* iterateSources(
+  db: Database,
+  dossierId: string,
+  filters: SourceFilters,
+  batchSize = 500,
+): AsyncGenerator<Source> {
+  let cursor: string | null = null;
+  do {
+    const page: { items: Source[]; nextCursor: string | null } = await listSources(db, {
+      ...filters,
+      dossierId,
+      cursor,
+      limit: batchSize,
+    });
+    yield* page.items;
+    cursor = page.nextCursor;
+  } while (cursor);
+}
+
+export async function getSource(db: Database, id: string): Promise<Source> {
+  const [row] = await db.select().from(sources).where(eq(sources.id, id));
+  if (!row) throw notFound('Source');
+  return row;
+}
+
+/** A live source in the dossier whose URL is the same document as `url`, if any. */
+export async function findDuplicateSource(
+  db: DatabaseOrTransaction,
+  input: { dossierId: string; url: string | null; exceptId?: string },
+): Promise<Pick<Source, 'id' | 'title' | 'url'> | null> {
+  if (!input.url) return null;
+  let key: string;
+  try {
+    key = normaliseSourceUrl(input.url);
+  } catch {
+    return null;
+  }
+  const [row] = await db
+    .select({ id: sources.id, title: sources.title, url: sources.url })
+    .from(sources)
+    .where(
+      and(
+        eq(sources.dossierId, input.dossierId),
+        eq(sources.urlNormalised, key),
+        isNull(sources.deletedAt),
+        input.exceptId ? ne(sources.id, input.exceptId) : undefined,
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+function duplicateError(existing: Pick<Source, 'id' | 'title'>): ServiceError {
+  return new ServiceError(
+    'CONFLICT',
+    `url: this document is already logged in this dossier as “${existing.title}”.`,
+    { duplicateOfId: existing.id },
+  );
+}
+
+async function rethrowDuplicate(db: DatabaseOrTransaction, error: unknown, dossierId: string, url: string | null, exceptId?: string): Promise<never> {
+  if (isUniqueViolation(error, 'sources_dossier_url_unique')) {
+    const existing = await findDuplicateSource(db, { dossierId, url, exceptId });
+    throw duplicateError(existing ?? { id: '', title: 'another source' });
+  }
+  throw error;
+}
+
+function editableValues(input: Omit<CreateSourceInput, 'dossierId'>) {
+  return {
+    url: input.url,
+    urlNormalised: input.url ? normaliseSourceUrl(input.url) : null,
+    title: input.title,
+    outlet: input.outlet,
+    author: input.author,
+    kind: input.kind,
+    language: input.language,
+    publishedAt: input.publishedAt,
+    retrievedAt: input.retrievedAt,
+    archiveUrl: input.archiveUrl,
+    reliability: input.reliability,
+    internalNotes: input.internalNotes,
+  };
+}
+
+export async function createSource(db: Database, actor: Actor, input: CreateSourceInput): Promise<Source> {
+  await getLiveDossier(db, input.dossierId);
+  const duplicate = await findDuplicateSource(db, { dossierId: input.dossierId, url: input.url });
+  if (duplicate) throw duplicateError(duplicate);
+  try {
+    return await db.transaction(async (tx) => {
+      const [created] = await tx
+        .insert(sources)
+        .values({ dossierId: input.dossierId, ...editableValues(input), createdBy: actor.id, updatedBy: actor.id })
+        .returning();
+      await recordAudit(tx, {
+        actor,
+        action: 'create',
+        entityType: ENTITY,
+        entityId: created!.id,
+        dossierId: input.dossierId,
+        changes: diffFields(null, created!),
+      });
+      return created!;
+    });
+  } catch (error) {
+    return rethrowDuplicate(db, error, input.dossierId, input.url);
+  }
+}
+
+async function lockLiveSource(tx: DatabaseOrTransaction, id: string, options: { deleted: boolean }): Promise<Source> {
+  const [row] = await tx.select().from(sources).where(eq(sources.id, id)).for('update');
+  if (!row || (row.deletedAt !== null) !== options.deleted) throw notFound(options.deleted ? 'Deleted source' : 'Source');
+  return row;
+}
+
+export async function updateSource(db: Database, actor: Actor, input: UpdateSourceInput): Promise<Source> {
+  let dossierId = '';
+  try {
+    return await db.transaction(async (tx) => {
+      const before = await lockLiveSource(tx, input.id, { deleted: false });
+      dossierId = before.dossierId;
+      assertVersion(before, input.version, ENTITY);
+      const duplicate = await findDuplicateSource(tx, { dossierId, url: input.url, exceptId: input.id });
+      if (duplicate) throw duplicateError(duplicate);
+      const [after] = await tx
+        .update(sources)
+        .set({ ...editableValues(input), updatedBy: actor.id, updatedAt: new Date(), version: before.version + 1 })
+        .where(eq(sources.id, input.id))
+        .returning();
+      await recordAudit(tx, {
+        actor,
+        action: 'update',
+        entityType: ENTITY,
+        entityId: input.id,
+        dossierId,
+        changes: diffFields(before, after!),
+      });
+      return after!;
+    });
+  } catch (error) {
+    return rethrowDuplicate(db, error, dossierId, input.url, input.id);
+  }
+}
+
+async function setSourceDeleted(
+  db: Database,
+  actor: Actor,
+  input: { id: string; version: number },
+  deleted: boolean,
+): Promise<Source> {
+  return db.transaction(async (tx) => {
+    const before = await lockLiveSource(tx, input.id, { deleted: !deleted });
+    assertVersion(before, input.version, ENTITY);
+    if (!deleted) {
+      const duplicate = await findDuplicateSource(tx, { dossierId: before.dossierId, url: before.url, exceptId: before.id });
+      if (duplicate) {
+        throw new ServiceError(
+          'CONFLICT',
+          `This source cannot be restored: its URL is now logged as “${duplicate.title}”.`,
+          { duplicateOfId: duplicate.id },
+        );
+      }
+    }
+    const [after] = await tx
+      .update(sources)
+      .set({ deletedAt: deleted ? new Date() : null, updatedBy: actor.id, updatedAt: new Date(), version: before.version + 1 })
+      .where(eq(sources.id, input.id))
+      .returning();
+    await recordAudit(tx, {
+      actor,
+      action: deleted ? 'delete' : 'restore',
+      entityType: ENTITY,
+      entityId: input.id,
+      dossierId: before.dossierId,
+      changes: diffFields({ deletedAt: before.deletedAt }, { deletedAt: after!.deletedAt }),
+    });
+    return after!;
+  });
+}
+
+export const deleteSource = (db: Database, actor: Actor, input: { id: string; version: number }) =>
+  setSourceDeleted(db, actor, input, true);
+export const restoreSource = (db: Database, actor: Actor, input: { id: string; version: number }) =>
+  setSourceDeleted(db, actor, input, false);
+
+/** The fields a reader may see: everything else (internal notes, who edited) stays on the desk. */
+export function toPublicSource(source: Source) {
+  return {
+    id: source.id,
+    title: source.title,
+    outlet: source.outlet,
+    author: source.author,
+    kind: source.kind,
+    language: source.language,
+    url: source.url,
+    archiveUrl: source.archiveUrl,
+    publishedAt: source.publishedAt,
+    reliability: source.reliability,
+  };
+}
+export type PublicSource = ReturnType<typeof toPublicSource>;

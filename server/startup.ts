@@ -1,0 +1,30 @@
+import { getDatabaseHandle, type DatabaseHandle } from '@/server/db';
+import { readEnvironment } from '@/server/env';
+import { seedDemo } from '@/server/seed/demo';
+import { countUsers, createUser } from '@/server/users/users.service';
+
+/**
+ * What happens once per process after migrations: the first admin from ADMIN_EMAIL/ADMIN_PASSWORD on an empty
+ * database, and the demo dossier and accounts on the embedded development database (or when SEED_DEMO=1).
+ */
+export async function prepareDatabase(handle: DatabaseHandle): Promise<void> {
+  const environment = readEnvironment();
+  const isEmpty = (await countUsers(handle.db)) === 0;
+
+  if (isEmpty && environment.ADMIN_EMAIL && environment.ADMIN_PASSWORD) {
+    await createUser(handle.db, null, { email: environment.ADMIN_EMAIL, name: 'Administrator', role: 'admin', password: environment.ADMIN_PASSWORD });
+    console.log(`[claimdesk] created the first admin, ${environment.ADMIN_EMAIL}`);
+  }
+
+  const seedByDefault = handle.driver === 'pglite' && environment.NODE_ENV === 'development';
+  const shouldSeed = environment.SEED_DEMO ? environment.SEED_DEMO === '1' : seedByDefault;
+  if (shouldSeed && isEmpty) {
+    await seedDemo(handle.db);
+    console.log('[claimdesk] seeded the demo dossier and demo accounts (password: claimdesk-demo)');
+  }
+}
+
+/** The app's database, ready to use. Route handlers, pages and tRPC all go through this. */
+export function getAppDatabase(): Promise<DatabaseHandle> {
+  return getDatabaseHandle(prepareDatabase);
+}

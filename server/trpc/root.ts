@@ -1,0 +1,16 @@
+import { auditRouter } from '@/server/audit/audit.router';
+import { dossiersRouter } from '@/server/dossiers/dossiers.router';
+import { sourcesRouter } from '@/server/sources/sources.router';
+import { usersRouter } from '@/server/users/users.router';
+import { createCallerFactory, createTRPCRouter } from './init';
+
+/** Every domain's router, registered by hand. Adding one? Add its procedures to server/trpc/access.test.ts too. */
+export const appRouter = createTRPCRouter({
+  dossiers: dossiersRouter,
+  sources: sourcesRouter,
+  audit: auditRouter,
+  users: usersRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

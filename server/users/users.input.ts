@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { passwordSchema } from '@/server/auth/password';
+import { entityId, version } from '@/server/validation';
+import { roles } from './schema';
+
+export const emailSchema = z
+  .string({ error: 'Email is required' })
+  .trim()
+  .toLowerCase()
+  .max(254, 'Email must be at most 254 characters')
+  .pipe(z.email({ error: 'Email must be a valid email address' }));
+
+export const roleSchema = z.enum(roles, { error: `Role must be one of: ${roles.join(', ')}` });
+
+export const createUserInput = z.object({
+  email: emailSchema,
+  name: z.string().trim().max(120, 'Name must be at most 120 characters').default(''),
+  role: roleSchema,
+});
+export const setRoleInput = z.object({ id: entityId, version, role: roleSchema });
+export const setActiveInput = z.object({ id: entityId, version, active: z.boolean() });
+export const resetPasswordInput = z.object({ id: entityId, version });
+export const changeOwnPasswordInput = z.object({
+  currentPassword: z.string().max(128),
+  newPassword: passwordSchema,
+});

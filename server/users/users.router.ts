@@ -1,0 +1,31 @@
+import { adminProcedure, createTRPCRouter, viewerProcedure } from '@/server/trpc/init';
+import { changeOwnPasswordInput, createUserInput, resetPasswordInput, setActiveInput, setRoleInput } from './users.input';
+import {
+  changeOwnPassword,
+  createUser,
+  generateTemporaryPassword,
+  listUsers,
+  resetUserPassword,
+  setUserActive,
+  setUserRole,
+} from './users.service';
+
+export const usersRouter = createTRPCRouter({
+  me: viewerProcedure.query(({ ctx }) => ctx.user),
+  changeOwnPassword: viewerProcedure
+    .input(changeOwnPasswordInput)
+    .mutation(({ ctx, input }) => changeOwnPassword(ctx.db, ctx.user, input)),
+
+  list: adminProcedure.query(({ ctx }) => listUsers(ctx.db)),
+  /** Creates the account with a temporary password, returned once for the admin to pass on. */
+  create: adminProcedure.input(createUserInput).mutation(async ({ ctx, input }) => {
+    const temporaryPassword = generateTemporaryPassword();
+    const user = await createUser(ctx.db, ctx.user, { ...input, password: temporaryPassword, mustChangePassword: true });
+    return { user, temporaryPassword };
+  }),
+  setRole: adminProcedure.input(setRoleInput).mutation(({ ctx, input }) => setUserRole(ctx.db, ctx.user, input)),
+  setActive: adminProcedure.input(setActiveInput).mutation(({ ctx, input }) => setUserActive(ctx.db, ctx.user, input)),
+  resetPassword: adminProcedure
+    .input(resetPasswordInput)
+    .mutation(({ ctx, input }) => resetUserPassword(ctx.db, ctx.user, input)),
+});

@@ -1,0 +1,174 @@
+import { randomBytes } from 'node:crypto';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { diffFields, recordAudit, type Actor } from '@/server/audit/audit.service';
+import { hashPassword, passwordSchema, verifyPassword } from '@/server/auth/password';
+import type { Database, DatabaseOrTransaction } from '@/server/db/client';
+import { assertVersion, isUniqueViolation, notFound, ServiceError } from '@/server/errors';
+import { users, type Role, type User } from './schema';
+
+const ENTITY = 'user';
+
+/** What the rest of the app knows about the signed-in person, re-read from the database on every request. */
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  mustChangePassword: boolean;
+}
+
+const publicColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  active: users.active,
+  mustChangePassword: users.mustChangePassword,
+  version: users.version,
+  createdAt: users.createdAt,
+  updatedAt: users.updatedAt,
+};
+
+/** The active user with this id, or null (unknown or disabled). One primary-key lookup. */
+export async function findActiveUser(db: Database, id: string): Promise<SessionUser | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const [row] = await db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, mustChangePassword: users.mustChangePassword })
+    .from(users)
+    .where(and(eq(users.id, id), eq(users.active, true)));
+  return row ?? null;
+}
+
+export async function findUserByEmail(db: DatabaseOrTransaction, email: string): Promise<User | null> {
+  const [row] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
+  return row ?? null;
+}
+
+export async function listUsers(db: Database) {
+  return db.select(publicColumns).from(users).orderBy(asc(users.email));
+}
+
+export async function countUsers(db: DatabaseOrTransaction): Promise<number> {
+  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(users);
+  return row?.count ?? 0;
+}
+
+/** A readable random password for an admin to pass on; the user is asked to replace it. */
+export function generateTemporaryPassword(): string {
+  return randomBytes(12).toString('base64url');
+}
+
+export async function createUser(
+  db: Database,
+  actor: Actor | null,
+  input: { email: string; name?: string; role: Role; password: string; mustChangePassword?: boolean },
+) {
+  const password = passwordSchema.parse(input.password);
+  const passwordHash = await hashPassword(password);
+  const email = input.email.trim().toLowerCase();
+  try {
+    return await db.transaction(async (tx) => {
+      const [created] = await tx
+        .insert(users)
+        .values({
+          email,
+          name: input.name ?? '',
+          role: input.role,
+          passwordHash,
+          mustChangePassword: input.mustChangePassword ?? false,
+          createdBy: actor?.id ?? null,
+          updatedBy: actor?.id ?? null,
+        })
+        .returning(publicColumns);
+      await recordAudit(tx, {
+        actor,
+        action: 'create',
+        entityType: ENTITY,
+        entityId: created!.id,
+        changes: diffFields(null, { email, name: created!.name, role: created!.role, active: true }),
+      });
+      return created!;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ServiceError('CONFLICT', `email: a user with ${email} already exists.`);
+    throw error;
+  }
+}
+
+async function countOtherActiveAdmins(tx: DatabaseOrTransaction, exceptId: string): Promise<number> {
+  const [row] = await tx
+    .select({ count: sql<number>`count(*)::int` })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.active, true), ne(users.id, exceptId)));
+  return row?.count ?? 0;
+}
+
+type UserChange = Partial<Pick<User, 'role' | 'active' | 'passwordHash' | 'mustChangePassword'>>;
+
+async function changeUser(
+  db: Database,
+  actor: Actor | null,
+  target: { id: string; version?: number },
+  change: UserChange,
+) {
+  return db.transaction(async (tx) => {
+    // Lock every admin row first, so two admins demoting each other at once cannot both succeed.
+    await tx.select({ id: users.id }).from(users).where(eq(users.role, 'admin')).for('update');
+    const [before] = await tx.select().from(users).where(eq(users.id, target.id)).for('update');
+    if (!before) throw notFound('User');
+    if (target.version !== undefined) assertVersion(before, target.version, ENTITY);
+    const losesAdmin =
+      before.role === 'admin' && before.active && ((change.role && change.role !== 'admin') || change.active === false);
+    if (losesAdmin && (await countOtherActiveAdmins(tx, before.id)) === 0) {
+      throw new ServiceError('CONFLICT', 'This is the last active admin; make someone else admin first.');
+    }
+    const [after] = await tx
+      .update(users)
+      .set({ ...change, updatedBy: actor?.id ?? null, updatedAt: new Date(), version: before.version + 1 })
+      .where(eq(users.id, target.id))
+      .returning();
+    const { passwordHash: _before, ...beforeVisible } = before;
+    const { passwordHash: _after, ...afterVisible } = after!;
+    const changes = diffFields(beforeVisible, afterVisible);
+    if (change.passwordHash) changes.password = { before: '(hidden)', after: '(changed)' };
+    await recordAudit(tx, { actor, action: 'update', entityType: ENTITY, entityId: before.id, changes });
+    const { passwordHash: _hash, ...visible } = after!;
+    return visible;
+  });
+}
+
+export const setUserRole = (db: Database, actor: Actor | null, input: { id: string; version?: number; role: Role }) =>
+  changeUser(db, actor, input, { role: input.role });
+
+export const setUserActive = (db: Database, actor: Actor | null, input: { id: string; version?: number; active: boolean }) =>
+  changeUser(db, actor, input, { active: input.active });
+
+/** Issues a new temporary password, returned once for the admin to pass on. */
+export async function resetUserPassword(db: Database, actor: Actor, input: { id: string; version: number }) {
+  const temporaryPassword = generateTemporaryPassword();
+  const user = await changeUser(db, actor, input, {
+    passwordHash: await hashPassword(temporaryPassword),
+    mustChangePassword: true,
+  });
+  return { user, temporaryPassword };
+}
+
+export async function setUserPassword(db: Database, actor: Actor | null, id: string, password: string) {
+  return changeUser(db, actor, { id }, {
+    passwordHash: await hashPassword(passwordSchema.parse(password)),
+    mustChangePassword: false,
+  });
+}
+
+export async function changeOwnPassword(
+  db: Database,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string },
+) {
+  const [row] = await db.select().from(users).where(eq(users.id, actor.id));
+  if (!row) throw notFound('User');
+  if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
+    throw new ServiceError('BAD_REQUEST', 'currentPassword: the current password is not correct.');
+  }
+  await setUserPassword(db, actor, actor.id, input.newPassword);
+}

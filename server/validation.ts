@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+/** Building blocks for API inputs, so every procedure states the same limits the same way. */
+
+export const entityId = z.uuid({ error: 'Must be a valid id' });
+export const version = z.number({ error: 'Version is required' }).int().min(1).max(2_147_483_647);
+
+export const requiredText = (label: string, max: number) =>
+  z
+    .string({ error: `${label} is required` })
+    .trim()
+    .min(1, `${label} is required`)
+    .max(max, `${label} must be at most ${max} characters`);
+
+export const optionalText = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be at most ${max} characters`)
+    .default('');
+
+/** An http(s) address, or nothing: blank input becomes null. */
+export const optionalWebUrl = (label: string) =>
+  z
+    .union([z.literal(''), z.null(), z.undefined(), z.string().trim()])
+    .transform((value) => (value ? value : null))
+    .pipe(
+      z
+        .url({
+          protocol: /^https?$/,
+          hostname: z.regexes.domain,
+          error: `${label} must be a full web address starting with http:// or https://`,
+        })
+        .max(2048, `${label} must be at most 2048 characters`)
+        .nullable(),
+    );
+
+const EARLIEST = new Date('1900-01-01T00:00:00Z');
+
+/** A moment in the past (a day of slack for time zones), from a Date or an ISO string; blank becomes null. */
+export const optionalPastMoment = (label: string) =>
+  z
+    .union([z.literal(''), z.null(), z.undefined(), z.date(), z.string()])
+    .transform((value) => (value === '' || value == null ? null : value))
+    .pipe(
+      z.coerce
+        .date<string | Date>({ error: `${label} must be a valid date` })
+        .min(EARLIEST, `${label} must be after 1900`)
+        .refine((date) => date.getTime() <= Date.now() + 86_400_000, `${label} cannot be in the future`)
+        .nullable(),
+    );
+
+/** A calendar day as YYYY-MM-DD between 1900 and 2100; blank becomes null. */
+export const optionalDay = (label: string) =>
+  z
+    .union([z.literal(''), z.null(), z.undefined(), z.string()])
+    .transform((value) => (value ? value : null))
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date like 2020-09-27`)
+        .refine((day) => {
+          const parsed = new Date(`${day}T00:00:00Z`);
+          return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(day) && day >= '1900-01-01' && day <= '2100-12-31';
+        }, `${label} must be a real date between 1900 and 2100`)
+        .nullable(),
+    );
+
+/** Opaque keyset cursor (see server/db/pagination.ts). */
+export const cursor = z.string().max(1000).nullish();
+
+export const pageSize = z.number().int().min(1).max(200).default(50);
