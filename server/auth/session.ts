@@ -7,11 +7,11 @@ import { findActiveUser, type SessionUser } from '@/server/users/users.service';
 export const SESSION_MAX_AGE_SECONDS = 10 * 60 * 60;
 
 /** Secure, __Secure- prefixed cookies in production (HTTPS); plain ones in development on http://localhost. */
-export function useSecureCookies(): boolean {
+export function secureCookies(): boolean {
   return readEnvironment().NODE_ENV === 'production';
 }
 
-export function sessionCookieName(secure = useSecureCookies()): string {
+export function sessionCookieName(secure = secureCookies()): string {
   return secure ? '__Secure-next-auth.session-token' : 'next-auth.session-token';
 }
 

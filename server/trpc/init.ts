@@ -41,12 +41,12 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const zodError = error.cause instanceof ZodError ? error.cause : null;
     const serviceError = error.cause instanceof ServiceError ? error.cause : null;
+    const { stack: _stack, ...data } = shape.data;
     return {
       ...shape,
       message: zodError ? describeZodError(zodError) : shape.message,
       data: {
-        ...shape.data,
-        stack: undefined,
+        ...data,
         fieldErrors: zodError
           ? Object.fromEntries(zodError.issues.map((issue) => [issue.path.map(String).join('.'), issue.message]))
           : null,

@@ -1,0 +1,31 @@
+import { ZodError } from 'zod';
+import { requireRouteUser } from '@/server/auth/guards';
+import { csvResponse, csvStream } from '@/server/csv/csv';
+import { getDossierBySlug } from '@/server/dossiers/dossiers.service';
+import { ServiceError } from '@/server/errors';
+import { deskSourceColumns } from '@/server/sources/sources.csv';
+import { sourceFiltersFromSearchParams } from '@/server/sources/sources.input';
+import { iterateSources } from '@/server/sources/sources.service';
+import { getAppDatabase } from '@/server/startup';
+import { describeZodError } from '@/server/trpc/init';
+
+/** Desk export: every field, for signed-in users, with the same filters as the sources table (same query string). */
+export async function GET(request: Request, context: { params: Promise<{ slug: string }> }) {
+  const guard = await requireRouteUser(request, 'viewer');
+  if (guard.denied) return guard.denied;
+  const { slug } = await context.params;
+  const { db } = await getAppDatabase();
+  try {
+    const filters = sourceFiltersFromSearchParams(new URL(request.url).searchParams);
+    const dossier = await getDossierBySlug(db, slug.slice(0, 200));
+    return csvResponse(
+      csvStream(iterateSources(db, dossier.id, filters), deskSourceColumns),
+      `${dossier.slug}-sources-desk.csv`,
+      'private',
+    );
+  } catch (error) {
+    if (error instanceof ZodError) return Response.json({ error: describeZodError(error) }, { status: 400 });
+    if (error instanceof ServiceError && error.code === 'NOT_FOUND') return Response.json({ error: error.message }, { status: 404 });
+    throw error;
+  }
+}

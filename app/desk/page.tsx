@@ -1,0 +1,3 @@
+export default function DeskHome() {
+  return <p>Desk placeholder</p>;
+}

@@ -1,0 +1,30 @@
+import { getAppDatabase } from '@/server/startup';
+import { readEnvironment } from '@/server/env';
+
+/**
+ * Runs once when a Node server process starts (from instrumentation.ts): refuse to run production without a
+ * secret, then open, migrate and prepare the database before the first request.
+ */
+export async function bootServer(): Promise<void> {
+  if (process.env.NODE_ENV === 'production' && !process.env.AUTH_SECRET) {
+    console.error('[claimdesk] AUTH_SECRET is not set. Make one with: openssl rand -base64 32  (then export AUTH_SECRET=...)');
+    process.exit(1);
+  }
+  // next-auth builds absolute redirect URLs from NEXTAUTH_URL; default it to this server so PORT just works.
+  process.env.NEXTAUTH_URL ??= `http://localhost:${process.env.PORT ?? 3000}`;
+  try {
+    readEnvironment();
+  } catch (error) {
+    console.error(`[claimdesk] ${(error as Error).message}`);
+    process.exit(1);
+  }
+  try {
+    const handle = await getAppDatabase();
+    console.log(`[claimdesk] database ready (${handle.driver})`);
+  } catch (error) {
+    console.error(`[claimdesk] database not ready: ${(error as Error).message}`);
+    // A locked embedded folder will not unlock by waiting. A PostgreSQL server that is down is retried on each
+    // request, and /api/health answers 503 meanwhile.
+    if ((error as Error).name === 'DataDirInUseError') process.exit(1);
+  }
+}
