@@ -28,6 +28,8 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Lets the end-to-end suite build into its own folder while a developer's `next dev` keeps .next/.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // PGlite loads its WASM and data files relative to its own module URL; bundling breaks that.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pg'],
   async headers() {
