@@ -1,13 +1,20 @@
 import { getAppDatabase } from '@/server/startup';
 import { readEnvironment } from '@/server/env';
 
+/** The one-line refusal when production runs without AUTH_SECRET, or null when all is well. */
+export function missingProductionSecret(environment: NodeJS.ProcessEnv): string | null {
+  if (environment.NODE_ENV !== 'production' || environment.AUTH_SECRET?.trim()) return null;
+  return 'AUTH_SECRET is not set, refusing to start. Make one with: openssl rand -base64 32  (then set AUTH_SECRET to it)';
+}
+
 /**
  * Runs once when a Node server process starts (from instrumentation.ts): refuse to run production without a
  * secret, then open, migrate and prepare the database before the first request.
  */
 export async function bootServer(): Promise<void> {
-  if (process.env.NODE_ENV === 'production' && !process.env.AUTH_SECRET) {
-    console.error('[claimdesk] AUTH_SECRET is not set. Make one with: openssl rand -base64 32  (then export AUTH_SECRET=...)');
+  const problem = missingProductionSecret(process.env);
+  if (problem) {
+    console.error(`[claimdesk] ${problem}`);
     process.exit(1);
   }
   // next-auth builds absolute redirect URLs from NEXTAUTH_URL; default it to this server so PORT just works.

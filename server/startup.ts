@@ -1,5 +1,5 @@
 import { getDatabaseHandle, type DatabaseHandle } from '@/server/db';
-import { readEnvironment } from '@/server/env';
+import { readEnvironment, type Environment } from '@/server/env';
 import { seedDemo } from '@/server/seed/demo';
 import { countUsers, createUser } from '@/server/users/users.service';
 
@@ -7,8 +7,7 @@ import { countUsers, createUser } from '@/server/users/users.service';
  * What happens once per process after migrations: the first admin from ADMIN_EMAIL/ADMIN_PASSWORD on an empty
  * database, and the demo dossier and accounts on the embedded development database (or when SEED_DEMO=1).
  */
-export async function prepareDatabase(handle: DatabaseHandle): Promise<void> {
-  const environment = readEnvironment();
+export async function prepareDatabase(handle: DatabaseHandle, environment: Environment = readEnvironment()): Promise<void> {
   const isEmpty = (await countUsers(handle.db)) === 0;
 
   if (isEmpty && environment.ADMIN_EMAIL && environment.ADMIN_PASSWORD) {
@@ -26,5 +25,5 @@ export async function prepareDatabase(handle: DatabaseHandle): Promise<void> {
 
 /** The app's database, ready to use. Route handlers, pages and tRPC all go through this. */
 export function getAppDatabase(): Promise<DatabaseHandle> {
-  return getDatabaseHandle(prepareDatabase);
+  return getDatabaseHandle((handle) => prepareDatabase(handle));
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z, type ZodError } from 'zod';
 
 /** Building blocks for API inputs, so every procedure states the same limits the same way. */
 
@@ -70,3 +70,11 @@ export const optionalDay = (label: string) =>
 export const cursor = z.string().max(1000).nullish();
 
 export const pageSize = z.number().int().min(1).max(200).default(50);
+
+/** "title: Title is required" — the first problem, naming the field, for forms, API clients and the CLI alike. */
+export function describeZodError(error: ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'Invalid input';
+  const field = issue.path.filter((part) => typeof part !== 'symbol').join('.');
+  return field ? `${field}: ${issue.message}` : issue.message;
+}

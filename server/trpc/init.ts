@@ -6,6 +6,7 @@ import { getSessionUser } from '@/server/auth/session';
 import type { Database } from '@/server/db/client';
 import { ServiceError } from '@/server/errors';
 import type { Role } from '@/server/users/schema';
+import { describeZodError } from '@/server/validation';
 import type { SessionUser } from '@/server/users/users.service';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -28,13 +29,7 @@ export async function createRequestContext(db: Database, headers: Headers): Prom
 // ---------------------------------------------------------------------------------------------------------------
 // 2. Initialisation, and the one place errors are shaped for clients.
 // ---------------------------------------------------------------------------------------------------------------
-/** "title: Title is required" — the first problem, naming the field, for forms and API clients alike. */
-export function describeZodError(error: ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'Invalid input';
-  const field = issue.path.filter((part) => typeof part !== 'symbol').join('.');
-  return field ? `${field}: ${issue.message}` : issue.message;
-}
+export { describeZodError };
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
