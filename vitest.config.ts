@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 const root = path.dirname(new URL(import.meta.url).pathname);
 const shared = {
-  resolve: { alias: { '@': root } },
+  // 'server-only' throws outside React's server build; route handlers under test import it.
+  resolve: { alias: { '@': root, 'server-only': path.join(root, 'node_modules/server-only/empty.js') } },
   test: { include: ['server/**/*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 },
 };
 

@@ -26,17 +26,13 @@ const environmentSchema = z.object({
 
 export type Environment = z.infer<typeof environmentSchema>;
 
-let cached: Environment | undefined;
-
-/** The validated environment. Throws one readable line per bad variable. */
+/** The validated environment (cheap enough to re-read). Throws one readable line per bad variable. */
 export function readEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
-  if (source === process.env && cached) return cached;
   const parsed = environmentSchema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
-  if (source === process.env) cached = parsed.data;
   return parsed.data;
 }
 

@@ -36,3 +36,8 @@ export function getDatabaseHandle(startup?: Startup): Promise<DatabaseHandle> {
   });
   return holder.__claimdeskDatabase;
 }
+
+/** Tests only: make route handlers and pages use a database the test created. */
+export function setAppDatabaseForTesting(handle: DatabaseHandle | undefined): void {
+  holder.__claimdeskDatabase = handle ? Promise.resolve(handle) : undefined;
+}
