@@ -5,16 +5,21 @@ import { z, type ZodError } from 'zod';
 export const entityId = z.uuid({ error: 'Must be a valid id' });
 export const version = z.number({ error: 'Version is required' }).int().min(1).max(2_147_483_647);
 
+/** PostgreSQL text cannot hold U+0000: refuse it here, naming the field, instead of failing in the database. */
+const hasNoNul = (value: string) => !value.includes('\u0000');
+
+/** Any string the database can store. Use it (not bare z.string()) for every text that reaches a query. */
+export const storableString = (label: string) =>
+  z.string({ error: `${label} is required` }).refine(hasNoNul, `${label} must not contain NUL characters`);
+
 export const requiredText = (label: string, max: number) =>
-  z
-    .string({ error: `${label} is required` })
+  storableString(label)
     .trim()
     .min(1, `${label} is required`)
     .max(max, `${label} must be at most ${max} characters`);
 
 export const optionalText = (label: string, max: number) =>
-  z
-    .string()
+  storableString(label)
     .trim()
     .max(max, `${label} must be at most ${max} characters`)
     .default('');
@@ -37,10 +42,20 @@ export const optionalWebUrl = (label: string) =>
 
 const EARLIEST = new Date('1900-01-01T00:00:00Z');
 
+/** JavaScript reads "2020-02-31" as 2 March; a day that is not on the calendar is refused instead. */
+function isCalendarDay(value: unknown): boolean {
+  const match = typeof value === 'string' ? /^\s*(\d{4})-(\d{2})-(\d{2})/.exec(value) : null;
+  if (!match) return true;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 /** A moment in the past (a day of slack for time zones), from a Date or an ISO string; blank becomes null. */
 export const optionalPastMoment = (label: string) =>
   z
     .union([z.literal(''), z.null(), z.undefined(), z.date(), z.string()])
+    .refine(isCalendarDay, `${label} must be a valid date`)
     .transform((value) => (value === '' || value == null ? null : value))
     .pipe(
       z.coerce

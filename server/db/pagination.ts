@@ -13,6 +13,8 @@ export interface KeysetSort {
   direction: 'asc' | 'desc';
   /** Date columns round-trip through the cursor as ISO strings. */
   valueType: 'text' | 'date' | 'number';
+  /** For enum columns: the only values a cursor may carry (anything else would be a database error, not a 400). */
+  values?: readonly string[];
 }
 
 export interface DecodedCursor {
@@ -34,14 +36,17 @@ export function decodeCursor(cursor: string, sort: KeysetSort): DecodedCursor {
     if (raw === null) return { value: null, id };
     if (sort.valueType === 'date') {
       const date = new Date(String(raw));
-      if (Number.isNaN(date.getTime())) throw new Error('date');
+      // Years outside 1–9999 are not in any real row, and some are beyond PostgreSQL's timestamp range.
+      if (Number.isNaN(date.getTime()) || date.getUTCFullYear() < 1 || date.getUTCFullYear() > 9999) throw new Error('date');
       return { value: date, id };
     }
     if (sort.valueType === 'number') {
       if (typeof raw !== 'number') throw new Error('number');
       return { value: raw, id };
     }
-    if (typeof raw !== 'string') throw new Error('text');
+    // PostgreSQL text cannot hold U+0000; such a value can only come from a forged cursor.
+    if (typeof raw !== 'string' || raw.includes('\u0000')) throw new Error('text');
+    if (sort.values && !sort.values.includes(raw)) throw new Error('enum');
     return { value: raw, id };
   } catch {
     throw new ServiceError('BAD_REQUEST', 'cursor: this page link is invalid or out of date; start from the first page.');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entityId, optionalDay, optionalText, requiredText, version } from '@/server/validation';
+import { entityId, optionalDay, optionalText, requiredText, storableString, version } from '@/server/validation';
 
 export const slugSchema = z
   .string({ error: 'Slug is required' })
@@ -31,7 +31,7 @@ export type UpdateDossierInput = z.infer<typeof updateDossierInput>;
 
 export const versionedIdInput = z.object({ id: entityId, version });
 export const setPublishedInput = z.object({ id: entityId, version, published: z.boolean() });
-export const dossierSlugInput = z.object({ slug: z.string().trim().max(200) });
+export const dossierSlugInput = z.object({ slug: storableString('Slug').trim().max(200) });
 export const dossierIdInput = z.object({ id: entityId });
 export const listDossiersInput = z
   .object({ deleted: z.boolean().default(false) })

@@ -7,6 +7,7 @@ import {
   optionalWebUrl,
   pageSize,
   requiredText,
+  storableString,
   version,
 } from '@/server/validation';
 import { reliabilityGrades, sourceKinds } from './schema';
@@ -59,7 +60,7 @@ export type SourceSortKey = (typeof sourceSortKeys)[number];
 
 /** The filters shared by the desk table, its URL and the desk CSV export. */
 export const sourceFilters = z.object({
-  search: z.string().trim().max(200, 'Search must be at most 200 characters').default(''),
+  search: storableString('Search').trim().max(200, 'Search must be at most 200 characters').default(''),
   kind: z.array(z.enum(sourceKinds)).max(sourceKinds.length).default([]),
   reliability: z.array(z.enum(reliabilityGrades)).max(reliabilityGrades.length).default([]),
   sort: z.enum(sourceSortKeys).default('created'),

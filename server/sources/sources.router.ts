@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { getPublishedDossier } from '@/server/dossiers/dossiers.service';
 import { createTRPCRouter, editorProcedure, publicProcedure, viewerProcedure } from '@/server/trpc/init';
-import { cursor, entityId, pageSize, version } from '@/server/validation';
+import { cursor, entityId, pageSize, storableString, version } from '@/server/validation';
 import {
   createSourceInput,
   findDuplicateInput,
@@ -26,7 +26,7 @@ const versionedId = z.object({ id: entityId, version });
 export const sourcesRouter = createTRPCRouter({
   /** Readers' view: sources of a published dossier, public fields only. */
   listPublic: publicProcedure
-    .input(z.object({ slug: z.string().trim().max(200), cursor, limit: pageSize }))
+    .input(z.object({ slug: storableString('Slug').trim().max(200), cursor, limit: pageSize }))
     .query(async ({ ctx, input }) => {
       const dossier = await getPublishedDossier(ctx.db, input.slug);
       const page = await listSources(ctx.db, {

@@ -5,7 +5,7 @@ import { afterCursor, decodeCursor, keysetOrder, toPage, type KeysetSort } from 
 import { getLiveDossier } from '@/server/dossiers/dossiers.service';
 import { assertVersion, isUniqueViolation, notFound, ServiceError } from '@/server/errors';
 import { normaliseSourceUrl } from './normalise-url';
-import { sources, type Source } from './schema';
+import { reliabilityGrades, sources, type Source } from './schema';
 import type {
   CreateSourceInput,
   ListSourcesInput,
@@ -27,7 +27,7 @@ function sortFor(key: SourceSortKey, direction: 'asc' | 'desc'): KeysetSort {
     published: { column: sources.publishedAt, valueType: 'date' },
     title: { column: sources.title, valueType: 'text' },
     outlet: { column: sources.outlet, valueType: 'text' },
-    reliability: { column: sources.reliability, valueType: 'text' },
+    reliability: { column: sources.reliability, valueType: 'text', values: reliabilityGrades },
   } as const;
   return { ...columns[key], id: sources.id, direction };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { passwordSchema } from '@/server/auth/password';
-import { entityId, version } from '@/server/validation';
+import { entityId, storableString, version } from '@/server/validation';
 import { roles } from './schema';
 
 export const emailSchema = z
@@ -14,7 +14,7 @@ export const roleSchema = z.enum(roles, { error: `Role must be one of: ${roles.j
 
 export const createUserInput = z.object({
   email: emailSchema,
-  name: z.string().trim().max(120, 'Name must be at most 120 characters').default(''),
+  name: storableString('Name').trim().max(120, 'Name must be at most 120 characters').default(''),
   role: roleSchema,
 });
 export const setRoleInput = z.object({ id: entityId, version, role: roleSchema });

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { is, sql } from 'drizzle-orm';
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
+import { TRPCError } from '@trpc/server';
+import { expect } from 'vitest';
+import type { Database } from '@/server/db/client';
+import * as schema from '@/server/db/schema';
+import type { CreateDossierInput } from '@/server/dossiers/dossiers.input';
+import type { CreateSourceInput } from '@/server/sources/sources.input';
+import { createCaller } from '@/server/trpc/root';
+import { createInnerContext } from '@/server/trpc/init';
+import type { SessionUser } from '@/server/users/users.service';
+
+/** Shared helpers for integration tests: valid inputs, callers per user, and a snapshot of every table. */
+
+let counter = 0;
+/** A short string unique within the test run, for slugs and emails. */
+export const unique = (prefix: string) => `${prefix}-${process.pid}-${++counter}`;
+
+export function dossierInput(overrides: Partial<CreateDossierInput> = {}): CreateDossierInput {
+  return { title: 'A story', slug: unique('story'), summary: '', eventsStartOn: null, eventsEndOn: null, ...overrides };
+}
+
+export function sourceInput(dossierId: string, overrides: Partial<CreateSourceInput> = {}): CreateSourceInput {
+  return {
+    dossierId,
+    url: null,
+    title: 'A source',
+    outlet: '',
+    author: '',
+    kind: 'news_report',
+    language: 'en',
+    publishedAt: null,
+    retrievedAt: null,
+    archiveUrl: null,
+    reliability: 'B',
+    internalNotes: '',
+    ...overrides,
+  };
+}
+
+export const callerFor = (db: Database, user: SessionUser | null) => createCaller(createInnerContext({ db, user }));
+export type Caller = ReturnType<typeof callerFor>;
+
+/** Calls a procedure by its dotted path ("sources.create") through a caller, as a client would. */
+export function callByPath(caller: Caller, path: string, input: unknown): Promise<unknown> {
+  let target: unknown = caller;
+  for (const part of path.split('.')) target = (target as Record<string, unknown>)[part];
+  return (target as (input: unknown) => Promise<unknown>)(input);
+}
+
+/** The TRPCError a call rejected with, or null if it succeeded. Anything that is not a TRPCError fails the test. */
+export async function trpcErrorOf(call: Promise<unknown>): Promise<TRPCError | null> {
+  try {
+    await call;
+    return null;
+  } catch (error) {
+    expect(error).toBeInstanceOf(TRPCError);
+    return error as TRPCError;
+  }
+}
+
+/** Asserts a call was refused with this code and (optionally) a message starting with `messagePrefix`. */
+export async function expectTrpcError(call: Promise<unknown>, code: TRPCError['code'], messagePrefix?: string): Promise<TRPCError> {
+  const error = await trpcErrorOf(call);
+  expect(error, `expected ${code}, but the call succeeded`).not.toBeNull();
+  expect({ code: error!.code, message: error!.message }).toMatchObject({ code });
+  if (messagePrefix !== undefined) expect(error!.message.startsWith(messagePrefix), `message “${error!.message}” should start with “${messagePrefix}”`).toBe(true);
+  return error!;
+}
+
+export const randomId = () => randomUUID();
+
+/** Every table in the schema, found from the schema entry so a new table is covered without editing tests. */
+export const allTables: PgTable[] = Object.values(schema as Record<string, unknown>).filter((value): value is PgTable =>
+  is(value, PgTable),
+);
+
+/** Every row of every table, in a stable order: compare two snapshots to prove that nothing changed. */
+export async function snapshotDatabase(db: Database): Promise<string> {
+  const parts: Record<string, unknown[]> = {};
+  for (const table of allTables) {
+    const name = getTableConfig(table).name;
+    const rows = await db.execute(sql`select to_jsonb(t)::text as row from ${table} t order by 1`);
+    parts[name] = (rows as unknown as { rows: Array<{ row: string }> }).rows.map((r) => r.row);
+  }
+  return JSON.stringify(parts);
+}
+
+/** Row count of every table. */
+export async function countRows(db: Database): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of allTables) {
+    const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(table);
+    counts[getTableConfig(table).name] = row?.count ?? 0;
+  }
+  return counts;
+}

@@ -1,0 +1,52 @@
+import type { Dossier } from '@/server/dossiers/schema';
+import type { Source } from '@/server/sources/schema';
+import { dossierInput, randomId, sourceInput, unique } from './fixtures';
+
+// Every optional key spelled out, so the garbage-input test replaces each of them too.
+const everyFilter = { search: 'a', kind: ['news_report'], reliability: ['B'], sort: 'title', direction: 'asc', deleted: false };
+
+export interface Seeded {
+  dossier: Dossier;
+  source: Source;
+}
+
+/**
+ * A plausible input per procedure, shared by the authorization matrix (server/trpc/access.test.ts, which fails
+ * when a procedure has no entry here) and the garbage-input test (server/trpc/validation.test.ts).
+ * Reads point at real rows, writes at random ids (NOT_FOUND is an allowed answer)
+ * or create fresh rows, so calling everything as every role leaves the seeded rows usable.
+ */
+export const plausibleInput: Record<string, (seeded: Seeded) => unknown> = {
+  'dossiers.listPublished': () => undefined,
+  'dossiers.publicBySlug': ({ dossier }) => ({ slug: dossier.slug }),
+  'dossiers.list': () => ({ deleted: false }),
+  'dossiers.bySlug': ({ dossier }) => ({ slug: dossier.slug }),
+  'dossiers.byId': ({ dossier }) => ({ id: dossier.id }),
+  'dossiers.create': () => dossierInput(),
+  'dossiers.update': () => ({ id: randomId(), version: 1, ...dossierInput() }),
+  'dossiers.setPublished': () => ({ id: randomId(), version: 1, published: true }),
+  'dossiers.delete': () => ({ id: randomId(), version: 1 }),
+  'dossiers.restore': () => ({ id: randomId(), version: 1 }),
+
+  'sources.listPublic': ({ dossier }) => ({ slug: dossier.slug, cursor: null, limit: 10 }),
+  'sources.list': ({ dossier }) => ({ dossierId: dossier.id, ...everyFilter, cursor: null, limit: 10 }),
+  'sources.count': ({ dossier }) => ({ dossierId: dossier.id, ...everyFilter }),
+  'sources.byId': ({ source }) => ({ id: source.id }),
+  'sources.findDuplicate': ({ dossier, source }) => ({ dossierId: dossier.id, url: source.url, exceptId: randomId() }),
+  'sources.create': ({ dossier }) => sourceInput(dossier.id, { title: unique('source') }),
+  'sources.update': () => ({ ...sourceInput(randomId()), id: randomId(), version: 1 }),
+  'sources.delete': () => ({ id: randomId(), version: 1 }),
+  'sources.restore': () => ({ id: randomId(), version: 1 }),
+
+  'audit.history': ({ source }) => ({ entityType: 'source', entityId: source.id, before: 1_000_000, limit: 10 }),
+  'audit.dossierActivity': ({ dossier }) => ({ dossierId: dossier.id, before: 1_000_000, limit: 10 }),
+
+  'users.me': () => undefined,
+  // A wrong current password: allowed callers get BAD_REQUEST, and nobody's password changes.
+  'users.changeOwnPassword': () => ({ currentPassword: 'not the password', newPassword: 'a brand new password' }),
+  'users.list': () => undefined,
+  'users.create': () => ({ email: `${unique('new')}@test.example`, name: 'New', role: 'viewer' }),
+  'users.setRole': () => ({ id: randomId(), version: 1, role: 'editor' }),
+  'users.setActive': () => ({ id: randomId(), version: 1, active: false }),
+  'users.resetPassword': () => ({ id: randomId(), version: 1 }),
+};
