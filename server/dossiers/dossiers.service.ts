@@ -11,7 +11,9 @@ const ENTITY = 'dossier';
 const slugTaken = (slug: string) =>
   new ServiceError('CONFLICT', `slug: “${slug}” is already used by another dossier; choose another.`);
 
-const liveSourceCount = sql<number>`(select count(*)::int from ${sources} where ${sources.dossierId} = ${dossiers.id} and ${sources.deletedAt} is null)`;
+// Qualified by hand: in a single-table select drizzle writes columns without their table, so `${dossiers.id}` would
+// bind to the inner "sources"."id" and every count would be 0.
+const liveSourceCount = sql<number>`(select count(*)::int from ${sources} where ${sources}.dossier_id = ${dossiers}.id and ${sources}.deleted_at is null)`;
 
 /** The desk's list: live dossiers (or deleted ones, to restore), newest activity first, with source counts. */
 export async function listDossiers(db: Database, options: { deleted: boolean }) {
