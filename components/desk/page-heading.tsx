@@ -1,0 +1,26 @@
+import Link from 'next/link';
+
+/** A page title with a way back up, the same on every desk page. */
+export function PageHeading({
+  title,
+  back,
+  children,
+}: {
+  title: string;
+  back?: { href: string; label: string };
+  children?: React.ReactNode;
+}) {
+  return (
+    <div className="mb-6">
+      {back ? (
+        <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+          <Link href={back.href} className="text-stone-600 underline-offset-4 hover:underline">
+            ← {back.label}
+          </Link>
+        </nav>
+      ) : null}
+      <h1 className="text-2xl font-semibold tracking-tight text-ink">{title}</h1>
+      {children ? <div className="mt-1 text-sm text-stone-600">{children}</div> : null}
+    </div>
+  );
+}
