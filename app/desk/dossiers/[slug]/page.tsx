@@ -1,0 +1,14 @@
+import type { Metadata } from 'next';
+import { DossierOverview } from '@/components/desk/dossier-overview';
+import { loadDeskDossier } from '../load';
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await loadDeskDossier((await params).slug)).title };
+}
+
+export default async function DossierPage({ params }: Props) {
+  const dossier = await loadDeskDossier((await params).slug);
+  return <DossierOverview initialDossier={dossier} />;
+}
