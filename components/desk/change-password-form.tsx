@@ -1,0 +1,77 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { Button, ErrorBanner, Field, Input } from '@/components/ui';
+import { useTRPC } from '@/trpc/client';
+import { noFormErrors, toFormErrors, type FormErrors } from './form-errors';
+
+/** Change one's own password; the current one is asked for again. */
+export function ChangePasswordForm() {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [values, setValues] = useState({ currentPassword: '', newPassword: '' });
+  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
+  const [done, setDone] = useState(false);
+  const change = useMutation(
+    trpc.users.changeOwnPassword.mutationOptions({
+      onSuccess: () => {
+        setDone(true);
+        setValues({ currentPassword: '', newPassword: '' });
+        // The layout's "temporary password" notice comes from the server.
+        router.refresh();
+      },
+      onError: (error) => setErrors(toFormErrors(error, ['currentPassword', 'newPassword'])),
+    }),
+  );
+
+  return (
+    <form
+      noValidate
+      className="max-w-md space-y-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        setErrors(noFormErrors);
+        setDone(false);
+        change.mutate(values);
+      }}
+    >
+      {done ? (
+        <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+          Your password has been changed.
+        </p>
+      ) : null}
+      <ErrorBanner>{errors.banner}</ErrorBanner>
+      <Field id="current-password" label="Current password" error={errors.fields.currentPassword}>
+        {(props) => (
+          <Input
+            {...props}
+            type="password"
+            autoComplete="current-password"
+            value={values.currentPassword}
+            onChange={(event) => setValues((current) => ({ ...current, currentPassword: event.target.value }))}
+            maxLength={128}
+            required
+          />
+        )}
+      </Field>
+      <Field id="new-password" label="New password" error={errors.fields.newPassword} hint="At least 8 characters. A long phrase is easiest to remember.">
+        {(props) => (
+          <Input
+            {...props}
+            type="password"
+            autoComplete="new-password"
+            value={values.newPassword}
+            onChange={(event) => setValues((current) => ({ ...current, newPassword: event.target.value }))}
+            maxLength={128}
+            required
+          />
+        )}
+      </Field>
+      <Button type="submit" disabled={change.isPending}>
+        Change password
+      </Button>
+    </form>
+  );
+}
