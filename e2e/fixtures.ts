@@ -1,0 +1,162 @@
+import path from 'node:path';
+import { test as base, expect, type APIRequestContext, type APIResponse, type Page } from '@playwright/test';
+
+/**
+ * Shared fixtures. The default `page` is signed out; `pageAs(role)` opens a page in a fresh context signed in as a
+ * demo account (its session saved once by auth.setup.ts); `editorApi` talks to tRPC as the editor, to set up data
+ * without clicking through forms that other specs already cover.
+ */
+export type Role = 'admin' | 'editor' | 'viewer';
+export const ROLES: readonly Role[] = ['admin', 'editor', 'viewer'];
+export const DEMO_PASSWORD = 'claimdesk-demo';
+export const DEMO_DOSSIER_SLUG = 'nagorno-karabakh-2020';
+export const demoEmail = (role: Role) => `${role}@example.org`;
+export const authFile = (role: Role) => path.join(import.meta.dirname, '.auth', `${role}.json`);
+/** Production (the e2e server) sets next-auth's cookies Secure with this prefix. */
+export const SESSION_COOKIE = '__Secure-next-auth.session-token';
+
+/** Matches a URL whose path is exactly `pathname`, with or without a query string (desk tables keep state there). */
+export const atPath = (pathname: string) => new RegExp(`^[a-z]+://[^/]+${pathname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\?[^#]*)?(#.*)?$`);
+
+/** The answer of a tRPC call over HTTP (superjson: the payload sits under `json`). */
+export interface TrpcResult<T = unknown> {
+  status: number;
+  data?: T;
+  error?: { message: string; code: string; httpStatus: number };
+}
+
+interface TrpcEnvelope {
+  result?: { data?: { json?: unknown } };
+  error?: { json?: { message?: string; data?: { code?: string; httpStatus?: number } } };
+}
+
+function unwrap<T>(status: number, body: TrpcEnvelope): TrpcResult<T> {
+  if (body.error) {
+    const { message = '', data } = body.error.json ?? {};
+    return { status, error: { message, code: data?.code ?? '', httpStatus: data?.httpStatus ?? status } };
+  }
+  return { status, data: body.result?.data?.json as T };
+}
+
+const queryUrl = (procedure: string, input: unknown) =>
+  `/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+
+/** tRPC over an API request context (cookies from a saved session). */
+export class TrpcClient {
+  constructor(private readonly request: APIRequestContext) {}
+
+  private static async read<T>(response: APIResponse): Promise<TrpcResult<T>> {
+    return unwrap<T>(response.status(), (await response.json()) as TrpcEnvelope);
+  }
+
+  async query<T>(procedure: string, input: unknown): Promise<TrpcResult<T>> {
+    return TrpcClient.read<T>(await this.request.get(queryUrl(procedure, input)));
+  }
+
+  async mutation<T>(procedure: string, input: unknown): Promise<TrpcResult<T>> {
+    return TrpcClient.read<T>(await this.request.post(`/api/trpc/${procedure}`, { data: { json: input } }));
+  }
+
+  /** The data, or a thrown error naming the procedure and the server's message. */
+  async ok<T>(kind: 'query' | 'mutation', procedure: string, input: unknown): Promise<T> {
+    const result = kind === 'query' ? await this.query<T>(procedure, input) : await this.mutation<T>(procedure, input);
+    if (result.error) throw new Error(`${procedure} → ${result.status} ${result.error.code}: ${result.error.message}`);
+    return result.data as T;
+  }
+}
+
+/**
+ * tRPC from inside a signed-in page, with the browser's own cookies — what a user could do from the devtools
+ * console, so the right way to show that the server (not the UI) refuses a mutation.
+ */
+export async function trpcFromPage<T>(page: Page, kind: 'query' | 'mutation', procedure: string, input: unknown): Promise<TrpcResult<T>> {
+  const { status, body } = await page.evaluate(
+    async ({ url, init }) => {
+      const response = await fetch(url, init);
+      return { status: response.status, body: (await response.json()) as unknown };
+    },
+    kind === 'query'
+      ? { url: queryUrl(procedure, input), init: { method: 'GET' } }
+      : {
+          url: `/api/trpc/${procedure}`,
+          init: { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ json: input }) },
+        },
+  );
+  return unwrap<T>(status, body as TrpcEnvelope);
+}
+
+export interface DossierRecord {
+  id: string;
+  slug: string;
+  title: string;
+  version: number;
+  status: 'draft' | 'published';
+}
+export interface SourceRecord {
+  id: string;
+  title: string;
+  version: number;
+}
+
+/** The editor's shortcuts for arranging data. */
+export class DeskApi {
+  constructor(readonly trpc: TrpcClient) {}
+
+  dossier(slug: string) {
+    return this.trpc.ok<DossierRecord>('query', 'dossiers.bySlug', { slug });
+  }
+
+  createDossier(input: { title: string; slug: string; summary?: string }) {
+    return this.trpc.ok<DossierRecord>('mutation', 'dossiers.create', { summary: '', eventsStartOn: null, eventsEndOn: null, ...input });
+  }
+
+  publish(dossier: Pick<DossierRecord, 'id' | 'version'>) {
+    return this.trpc.ok<DossierRecord>('mutation', 'dossiers.setPublished', { id: dossier.id, version: dossier.version, published: true });
+  }
+
+  createSource(dossierId: string, input: { title: string; outlet?: string; internalNotes?: string; url?: string }) {
+    const blank = { url: null, outlet: '', author: '', language: '', publishedAt: null, retrievedAt: null, archiveUrl: null, internalNotes: '' };
+    return this.trpc.ok<SourceRecord>('mutation', 'sources.create', { ...blank, kind: 'news_report', reliability: 'C', ...input, dossierId });
+  }
+
+  countSources(dossierId: string, search = '') {
+    return this.trpc.ok<number>('query', 'sources.count', { dossierId, search });
+  }
+}
+
+interface Fixtures {
+  /** A page in a new browser context signed in as `role`; closed after the test. */
+  pageAs: (role: Role) => Promise<Page>;
+  /** tRPC as the demo editor. */
+  editorApi: DeskApi;
+  /** A slug nobody else uses, even across reruns against a reused server. */
+  uniqueSlug: (label: string) => string;
+}
+
+export const test = base.extend<Fixtures>({
+  // The fixture callbacks' last argument is named `provide` (Playwright's docs say `use`): ESLint's React hooks
+  // rule mistakes a function called `use` for React's hook.
+  pageAs: async ({ browser, baseURL }, provide) => {
+    const contexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];
+    await provide(async (role) => {
+      const context = await browser.newContext({ baseURL, storageState: authFile(role) });
+      contexts.push(context);
+      return context.newPage();
+    });
+    await Promise.all(contexts.map((context) => context.close()));
+  },
+
+  editorApi: async ({ playwright, baseURL }, provide) => {
+    const request = await playwright.request.newContext({ baseURL, storageState: authFile('editor') });
+    await provide(new DeskApi(new TrpcClient(request)));
+    await request.dispose();
+  },
+
+  uniqueSlug: async ({}, provide, testInfo) => {
+    let counter = 0;
+    const run = Date.now().toString(36);
+    await provide((label) => `e2e-${label}-${run}-${testInfo.workerIndex}-${++counter}`);
+  },
+});
+
+export { expect };
