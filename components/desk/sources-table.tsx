@@ -355,7 +355,7 @@ export function SourcesTable({ dossierId, dossierSlug }: { dossierId: string; do
                           <ConfirmButton
                             label="Delete"
                             variant="ghost"
-                            className="px-2 py-1 text-red-700 hover:bg-red-50"
+                            className="px-2 py-1"
                             title="Delete this source?"
                             description={
                               <>
