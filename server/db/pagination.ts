@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { ServiceError } from '@/server/errors';
 
@@ -6,79 +6,84 @@ import { ServiceError } from '@/server/errors';
  * Keyset ("seek") pagination: the one helper every list uses. Rows are ordered by a sort column then by id, with
  * nulls last in both directions; the cursor carries the last row's (value, id), so a page costs the same at row
  * 100,000 as at row 1 and rows inserted meanwhile neither repeat nor vanish.
+ *
+ * The cursor holds the sort value as Postgres prints it (`column::text`), not as a JS value: timestamps have
+ * microseconds, which a JS Date would round away, skipping rows that share a millisecond.
  */
 export interface KeysetSort {
   column: AnyPgColumn;
   id: AnyPgColumn;
   direction: 'asc' | 'desc';
-  /** Date columns round-trip through the cursor as ISO strings. */
-  valueType: 'text' | 'date' | 'number';
-  /** For enum columns: the only values a cursor may carry (anything else would be a database error, not a 400). */
-  values?: readonly string[];
+  /** How to check a cursor's value before it reaches the database (a malformed one must be a 400, not a 500). */
+  valueType: 'text' | 'timestamp' | { enum: readonly string[] };
 }
 
 export interface DecodedCursor {
-  value: string | number | Date | null;
+  value: string | null;
   id: string;
 }
 
-export function encodeCursor(value: unknown, id: string): string {
-  const plain = value instanceof Date ? value.toISOString() : (value ?? null);
-  return Buffer.from(JSON.stringify([plain, id]), 'utf8').toString('base64url');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// Postgres' ISO output for timestamptz, e.g. "2020-09-27 06:15:00.123456+00".
+const PG_TIMESTAMPTZ = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/;
+
+/** The sort value to select alongside each row, for building the next cursor. */
+export function cursorValueOf(sort: KeysetSort): SQL<string | null> {
+  return sql<string | null>`(${sort.column})::text`;
 }
 
+export function encodeCursor(value: unknown, id: string): string {
+  return Buffer.from(JSON.stringify([value ?? null, id]), 'utf8').toString('base64url');
+}
+
+const invalidCursor = () =>
+  new ServiceError('BAD_REQUEST', 'cursor: this page link is invalid or out of date; start from the first page.');
+
 export function decodeCursor(cursor: string, sort: KeysetSort): DecodedCursor {
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (!Array.isArray(parsed) || parsed.length !== 2 || typeof parsed[1] !== 'string') throw new Error('shape');
-    const [raw, id] = parsed as [unknown, string];
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new Error('id');
-    if (raw === null) return { value: null, id };
-    if (sort.valueType === 'date') {
-      const date = new Date(String(raw));
-      // Years outside 1–9999 are not in any real row, and some are beyond PostgreSQL's timestamp range.
-      if (Number.isNaN(date.getTime()) || date.getUTCFullYear() < 1 || date.getUTCFullYear() > 9999) throw new Error('date');
-      return { value: date, id };
-    }
-    if (sort.valueType === 'number') {
-      if (typeof raw !== 'number') throw new Error('number');
-      return { value: raw, id };
-    }
-    // PostgreSQL text cannot hold U+0000; such a value can only come from a forged cursor.
-    if (typeof raw !== 'string' || raw.includes('\u0000')) throw new Error('text');
-    if (sort.values && !sort.values.includes(raw)) throw new Error('enum');
-    return { value: raw, id };
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw new ServiceError('BAD_REQUEST', 'cursor: this page link is invalid or out of date; start from the first page.');
+    throw invalidCursor();
   }
+  if (!Array.isArray(parsed) || parsed.length !== 2) throw invalidCursor();
+  const [value, id] = parsed as [unknown, unknown];
+  if (typeof id !== 'string' || !UUID.test(id)) throw invalidCursor();
+  if (value === null) return { value: null, id };
+  if (typeof value !== 'string' || value.length > 1000 || value.includes('\u0000')) throw invalidCursor();
+  if (sort.valueType === 'timestamp' && !PG_TIMESTAMPTZ.test(value)) throw invalidCursor();
+  if (typeof sort.valueType === 'object' && !sort.valueType.enum.includes(value)) throw invalidCursor();
+  return { value, id };
 }
 
 /** WHERE condition selecting rows strictly after the cursor in the sort order. */
 export function afterCursor(sort: KeysetSort, cursor: DecodedCursor): SQL {
-  const beyond = sort.direction === 'asc' ? gt : lt;
+  const beyond = sort.direction === 'asc' ? sql.raw('>') : sql.raw('<');
   if (cursor.value === null) {
-    return and(isNull(sort.column), beyond(sort.id, cursor.id)) as SQL;
+    return and(isNull(sort.column), sql`${sort.id} ${beyond} ${cursor.id}`) as SQL;
   }
   return or(
-    beyond(sort.column, cursor.value),
-    and(eq(sort.column, cursor.value), beyond(sort.id, cursor.id)),
+    sql`${sort.column} ${beyond} ${cursor.value}`,
+    and(sql`${sort.column} = ${cursor.value}`, sql`${sort.id} ${beyond} ${cursor.id}`),
     isNull(sort.column),
   ) as SQL;
 }
 
 export function keysetOrder(sort: KeysetSort): SQL[] {
-  const direction = sort.direction === 'asc' ? asc : desc;
-  return [sql`${sort.column} ${sql.raw(sort.direction)} nulls last`, direction(sort.id)];
+  const direction = sql.raw(sort.direction);
+  return [sql`${sort.column} ${direction} nulls last`, sql`${sort.id} ${direction}`];
 }
 
-/** Fetch limit + 1 rows, then call this: it trims the extra row and builds the next cursor from the last kept one. */
-export function toPage<Row extends { id: string }>(
+/**
+ * Fetch limit + 1 rows, each with its `cursorValue` (see cursorValueOf), then call this: it trims the extra row,
+ * builds the next cursor from the last kept one, and drops `cursorValue` from the rows.
+ */
+export function toPage<Row extends { id: string; cursorValue: string | null }>(
   rows: Row[],
   limit: number,
-  sortValue: (row: Row) => unknown,
-): { items: Row[]; nextCursor: string | null } {
-  if (rows.length <= limit) return { items: rows, nextCursor: null };
-  const items = rows.slice(0, limit);
-  const last = items[items.length - 1]!;
-  return { items, nextCursor: encodeCursor(sortValue(last), last.id) };
+): { items: Array<Omit<Row, 'cursorValue'>>; nextCursor: string | null } {
+  const kept = rows.slice(0, limit);
+  const last = kept[kept.length - 1];
+  const nextCursor = rows.length > limit && last ? encodeCursor(last.cursorValue, last.id) : null;
+  return { items: kept.map(({ cursorValue: _cursorValue, ...row }) => row), nextCursor };
 }

@@ -1,7 +1,7 @@
-import { and, eq, ilike, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, ilike, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { diffFields, recordAudit, type Actor } from '@/server/audit/audit.service';
 import type { Database, DatabaseOrTransaction } from '@/server/db/client';
-import { afterCursor, decodeCursor, keysetOrder, toPage, type KeysetSort } from '@/server/db/pagination';
+import { afterCursor, cursorValueOf, decodeCursor, keysetOrder, toPage, type KeysetSort } from '@/server/db/pagination';
 import { getLiveDossier } from '@/server/dossiers/dossiers.service';
 import { assertVersion, isUniqueViolation, notFound, ServiceError } from '@/server/errors';
 import { normaliseSourceUrl } from './normalise-url';
@@ -23,28 +23,13 @@ function containsPattern(text: string): string {
 
 function sortFor(key: SourceSortKey, direction: 'asc' | 'desc'): KeysetSort {
   const columns = {
-    created: { column: sources.createdAt, valueType: 'date' },
-    published: { column: sources.publishedAt, valueType: 'date' },
+    created: { column: sources.createdAt, valueType: 'timestamp' },
+    published: { column: sources.publishedAt, valueType: 'timestamp' },
     title: { column: sources.title, valueType: 'text' },
     outlet: { column: sources.outlet, valueType: 'text' },
-    reliability: { column: sources.reliability, valueType: 'text', values: reliabilityGrades },
+    reliability: { column: sources.reliability, valueType: { enum: reliabilityGrades } },
   } as const;
   return { ...columns[key], id: sources.id, direction };
-}
-
-function sortValue(row: Source, key: SourceSortKey): unknown {
-  switch (key) {
-    case 'created':
-      return row.createdAt;
-    case 'published':
-      return row.publishedAt;
-    case 'title':
-      return row.title;
-    case 'outlet':
-      return row.outlet;
-    case 'reliability':
-      return row.reliability;
-  }
 }
 
 function filterConditions(dossierId: string, filters: SourceFilters): SQL[] {
@@ -69,12 +54,12 @@ export async function listSources(db: Database, input: ListSourcesInput) {
   const conditions = filterConditions(input.dossierId, input);
   if (input.cursor) conditions.push(afterCursor(sort, decodeCursor(input.cursor, sort)));
   const rows = await db
-    .select()
+    .select({ ...getTableColumns(sources), cursorValue: cursorValueOf(sort) })
     .from(sources)
     .where(and(...conditions))
     .orderBy(...keysetOrder(sort))
     .limit(input.limit + 1);
-  return toPage(rows, input.limit, (row) => sortValue(row, input.sort));
+  return toPage(rows, input.limit);
 }
 
 export async function countSources(db: Database, dossierId: string, filters: SourceFilters): Promise<number> {
