@@ -23,7 +23,7 @@ export default async function HomePage() {
                 {dossier.title}
               </Link>
               <p className="mt-1 text-sm text-stone-500">
-                {[formatDayRange(dossier.eventsStartOn, dossier.eventsEndOn), `${dossier.sourceCount} sources`]
+                {[formatDayRange(dossier.eventsStartOn, dossier.eventsEndOn), `${dossier.sourceCount} ${dossier.sourceCount === 1 ? 'source' : 'sources'}`]
                   .filter(Boolean)
                   .join(' · ')}
               </p>
