@@ -96,3 +96,9 @@ export async function countRows(db: Database): Promise<Record<string, number>> {
   }
   return counts;
 }
+
+/** The exact text of a CSV stream, byte-order mark included (Response.text() would silently drop it). */
+export async function readCsv(stream: ReadableStream<Uint8Array>): Promise<string> {
+  const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+  return new TextDecoder('utf-8', { ignoreBOM: true, fatal: true }).decode(bytes);
+}
