@@ -108,8 +108,9 @@ export function ensureBrowser({ log = console.log } = {}) {
     throw new Error(`${INSTALL_HELP}\n(Not installing it myself: ${isRoot ? 'apt-get is not available' : 'not running as root'}.)`);
   }
   const environment = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  log("Browser: none found (no CHROMIUM_PATH, no system Chromium, no Playwright browser); running as root with apt-get, so installing Debian's chromium:");
   for (const args of [['update'], ['install', '-y', 'chromium']]) {
-    log(`Browser: none found; running as root, so installing Debian's Chromium: apt-get ${args.join(' ')}`);
+    log(`  $ apt-get ${args.join(' ')}`);
     execFileSync('apt-get', args, { stdio: 'inherit', env: environment });
   }
   const installed = findBrowser();
