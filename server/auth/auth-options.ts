@@ -2,13 +2,14 @@ import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { authSecret, readEnvironment } from '@/server/env';
+import { storableString } from '@/server/validation';
 import { getAppDatabase } from '@/server/startup';
 import { SESSION_MAX_AGE_SECONDS, secureCookies } from './session';
 import { clientAddress, signInWithPassword } from './sign-in';
 
 /** What the login form may send; anything else is a failed sign-in, not an error page. */
 const credentialsSchema = z.object({
-  email: z.string().trim().min(1).max(254),
+  email: storableString('Email').trim().min(1).max(254),
   password: z.string().min(1).max(128),
 });
 
