@@ -16,6 +16,15 @@ test.describe('a viewer', () => {
     await expect(page.getByRole('link', { name: EDIT_CONTROLS })).toHaveCount(0);
   });
 
+  test('cannot open the editors\' forms', async ({ pageAs }) => {
+    const page = await pageAs('viewer');
+    for (const path of ['/desk/dossiers/new', `/desk/dossiers/${DEMO_DOSSIER_SLUG}/sources/new`, `/desk/dossiers/${DEMO_DOSSIER_SLUG}/edit`]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+      await expect(page.getByRole('button', { name: /^(Create dossier|Add source|Save)$/ })).toHaveCount(0);
+    }
+  });
+
   test('is refused a direct tRPC mutation, and nothing is created', async ({ pageAs }) => {
     const page = await pageAs('viewer');
     await page.goto(`/desk/dossiers/${DEMO_DOSSIER_SLUG}`);
