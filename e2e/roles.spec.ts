@@ -47,6 +47,11 @@ test.describe('a viewer', () => {
     expect(attempt.error?.code).toBe('FORBIDDEN');
     expect(await countPlanted()).toBe(0);
 
+    // The page's API context carries the same (Secure, on http://localhost) session: 403, not 401.
+    const viaRequest = await page.request.post('/api/trpc/sources.create', { data: { json: { dossierId, title, kind: 'other', reliability: 'F' } } });
+    expect(viaRequest.status()).toBe(403);
+    expect(await countPlanted()).toBe(0);
+
     const publish = await trpcFromPage(page, 'mutation', 'dossiers.setPublished', { id: dossierId, version: 1, published: true });
     expect(publish.status).toBe(403);
     expect(publish.error?.code).toBe('FORBIDDEN');
