@@ -14,7 +14,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { E2E_DATA_DIR, E2E_DIST_DIR } from './e2e-settings.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** @param {string} name */
@@ -29,8 +28,9 @@ const allSteps = [
     title: 'Lint',
     display: 'eslint --max-warnings=0 .',
     command: bin('eslint'),
-    // The e2e step's production build and database (git-ignored) would otherwise be linted on the next run.
-    args: ['--max-warnings=0', '--ignore-pattern', `${E2E_DIST_DIR}/**`, '--ignore-pattern', `${E2E_DATA_DIR}/**`, '.'],
+    // Extra Next build folders and data folders (git-ignored: .next-e2e/ from the e2e step, any other NEXT_DIST_DIR)
+    // hold generated code that eslint.config.mjs does not ignore yet; linting them fails with thousands of problems.
+    args: ['--max-warnings=0', '--ignore-pattern', '.next-*/**', '--ignore-pattern', '.data-*/**', '.'],
   },
   { name: 'migrations', title: 'Migrations are consistent', display: 'drizzle-kit check', command: bin('drizzle-kit'), args: ['check'] },
   {
