@@ -99,8 +99,25 @@ function snapshot(names) {
   };
 }
 
+/** The pid holding the embedded database's lock (server/db/data-dir-lock.ts), if that process is still alive. */
+function liveLockHolder(/** @type {string} */ dataDir) {
+  try {
+    const pid = Number(JSON.parse(fs.readFileSync(path.join(dataDir, 'pglite.lock'), 'utf8')).pid);
+    if (!pid) return null;
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return null;
+  }
+}
+
 async function main() {
   const dataDir = path.join(root, E2E_DATA_DIR);
+  const holder = liveLockHolder(dataDir);
+  if (holder) {
+    say(`another e2e server (pid ${holder}) is using ${E2E_DATA_DIR}/; stop it first (wiping its database under it would corrupt it).`);
+    process.exit(1);
+  }
   fs.rmSync(dataDir, { recursive: true, force: true });
   say(`fresh embedded database in ${E2E_DATA_DIR}/ (demo accounts and dossier seeded on start)`);
 
