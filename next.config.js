@@ -31,6 +31,8 @@ const nextConfig = {
   // Lets the end-to-end suite build into its own folder while a developer's `next dev` keeps .next/.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // PGlite loads its WASM and data files relative to its own module URL; bundling breaks that.
+  // The test runner type-checks the whole project first; its end-to-end build may skip repeating that.
+  typescript: { ignoreBuildErrors: process.env.CLAIMDESK_SKIP_BUILD_TYPECHECK === '1' },
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pg'],
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];

@@ -33,6 +33,8 @@ function serverEnvironment() {
     NEXTAUTH_URL: E2E_BASE_URL,
     // Test traffic stays on loopback: no telemetry calls home.
     NEXT_TELEMETRY_DISABLED: '1',
+    // npm test type-checks the whole project before this build; don't do it twice.
+    CLAIMDESK_SKIP_BUILD_TYPECHECK: '1',
   };
   // Always the embedded database: a developer's DATABASE_URL must never receive test data.
   delete environment.DATABASE_URL;

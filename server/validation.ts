@@ -38,7 +38,9 @@ export const optionalWebUrl = (label: string) =>
         })
         .max(2048, `${label} must be at most 2048 characters`)
         .nullable(),
-    );
+    )
+    // A missing key means "none", like a blank field.
+    .default(null);
 
 const EARLIEST = new Date('1900-01-01T00:00:00Z');
 
@@ -63,7 +65,8 @@ export const optionalPastMoment = (label: string) =>
         .min(EARLIEST, `${label} must be after 1900`)
         .refine((date) => date.getTime() <= Date.now() + 86_400_000, `${label} cannot be in the future`)
         .nullable(),
-    );
+    )
+    .default(null);
 
 /** A calendar day as YYYY-MM-DD between 1900 and 2100; blank becomes null. */
 export const optionalDay = (label: string) =>
@@ -79,7 +82,8 @@ export const optionalDay = (label: string) =>
           return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(day) && day >= '1900-01-01' && day <= '2100-12-31';
         }, `${label} must be a real date between 1900 and 2100`)
         .nullable(),
-    );
+    )
+    .default(null);
 
 /** Opaque keyset cursor (see server/db/pagination.ts). */
 export const cursor = z.string().max(1000).nullish();
