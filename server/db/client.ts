@@ -21,7 +21,8 @@ export type DriverName = 'pglite' | 'postgres';
 export type DatabaseConfig =
   | { driver: 'postgres'; url: string; poolSize?: number }
   | { driver: 'pglite'; dataDir: string }
-  | { driver: 'pglite'; inMemory: true };
+  /** `loadDataDir`: start from a dumped data folder (tests start from an already migrated one). */
+  | { driver: 'pglite'; inMemory: true; loadDataDir?: Blob };
 
 export interface DatabaseHandle {
   db: Database;
@@ -71,6 +72,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   try {
     client = await PGlite.create('dataDir' in config ? path.resolve(config.dataDir) : undefined, {
       extensions: { pg_trgm },
+      loadDataDir: 'loadDataDir' in config ? config.loadDataDir : undefined,
     });
   } catch (error) {
     releaseLock();
