@@ -15,6 +15,10 @@ export async function prepareDatabase(handle: DatabaseHandle, environment: Envir
     console.log(`[claimdesk] created the first admin, ${environment.ADMIN_EMAIL}`);
   }
 
+  if (isEmpty && !(environment.ADMIN_EMAIL && environment.ADMIN_PASSWORD) && environment.NODE_ENV === 'production') {
+    console.warn('[claimdesk] no users yet: set ADMIN_EMAIL and ADMIN_PASSWORD and restart, or run `npm run user -- create --email … --role admin`');
+  }
+
   const seedByDefault = handle.driver === 'pglite' && environment.NODE_ENV === 'development';
   const shouldSeed = environment.SEED_DEMO ? environment.SEED_DEMO === '1' : seedByDefault;
   if (shouldSeed && isEmpty) {
