@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { reliabilityGrades, sources } from '@/server/sources/schema';
 import { decodeCursor, encodeCursor, toPage, type KeysetSort } from './pagination';
 
-const byTitle: KeysetSort = { column: sources.title, id: sources.id, direction: 'asc', valueType: 'text' };
-const byCreated: KeysetSort = { column: sources.createdAt, id: sources.id, direction: 'desc', valueType: 'timestamp' };
-const byReliability: KeysetSort = { column: sources.reliability, id: sources.id, direction: 'asc', valueType: { enum: reliabilityGrades } };
+const byTitle: KeysetSort = { column: sources.title, id: sources.id, direction: 'asc', nullable: false, valueType: 'text' };
+const byCreated: KeysetSort = { column: sources.createdAt, id: sources.id, direction: 'desc', nullable: false, valueType: 'timestamp' };
+const byPublished: KeysetSort = { column: sources.publishedAt, id: sources.id, direction: 'desc', nullable: true, valueType: 'timestamp' };
+const byReliability: KeysetSort = { column: sources.reliability, id: sources.id, direction: 'asc', nullable: false, valueType: { enum: reliabilityGrades } };
 
 const id = randomUUID();
 const raw = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value), 'utf8').toString('base64url');
@@ -28,8 +29,13 @@ describe('cursor encoding', () => {
   });
 
   it('round-trips a null sort value (rows without a date sort last)', () => {
-    expect(decodeCursor(encodeCursor(null, id), byCreated)).toEqual({ value: null, id });
-    expect(decodeCursor(encodeCursor(undefined, id), byTitle)).toEqual({ value: null, id });
+    expect(decodeCursor(encodeCursor(null, id), byPublished)).toEqual({ value: null, id });
+    expect(decodeCursor(encodeCursor(undefined, id), byPublished)).toEqual({ value: null, id });
+  });
+
+  it('refuses a null sort value for a column that cannot be null (a forged cursor)', () => {
+    expect(() => decodeCursor(encodeCursor(null, id), byCreated)).toThrow(/cursor/);
+    expect(() => decodeCursor(encodeCursor(null, id), byTitle)).toThrow(/cursor/);
   });
 
   it.each(['2020-09-27 06:15:00.123456+00', '2020-09-27 06:15:00+00', '2020-09-27 06:15:00.5+05:30', '1999-12-31 23:59:59.999999-03'])(
@@ -92,6 +98,6 @@ describe('toPage', () => {
 
   it('carries a null sort value in the cursor', () => {
     const fetched = [{ id: randomUUID(), cursorValue: null }, { id: randomUUID(), cursorValue: null }];
-    expect(decodeCursor(toPage(fetched, 1).nextCursor!, byCreated)).toEqual({ value: null, id: fetched[0]!.id });
+    expect(decodeCursor(toPage(fetched, 1).nextCursor!, byPublished)).toEqual({ value: null, id: fetched[0]!.id });
   });
 });

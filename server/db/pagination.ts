@@ -14,6 +14,8 @@ export interface KeysetSort {
   column: AnyPgColumn;
   id: AnyPgColumn;
   direction: 'asc' | 'desc';
+  /** Whether the sort column may hold NULL. NOT NULL columns get plain, index-friendly ordering and seeks. */
+  nullable: boolean;
   /** How to check a cursor's value before it reaches the database (a malformed one must be a 400, not a 500). */
   valueType: 'text' | 'timestamp' | { enum: readonly string[] };
 }
@@ -49,7 +51,10 @@ export function decodeCursor(cursor: string, sort: KeysetSort): DecodedCursor {
   if (!Array.isArray(parsed) || parsed.length !== 2) throw invalidCursor();
   const [value, id] = parsed as [unknown, unknown];
   if (typeof id !== 'string' || !UUID.test(id)) throw invalidCursor();
-  if (value === null) return { value: null, id };
+  if (value === null) {
+    if (!sort.nullable) throw invalidCursor();
+    return { value: null, id };
+  }
   if (typeof value !== 'string' || value.length > 1000 || value.includes('\u0000')) throw invalidCursor();
   if (sort.valueType === 'timestamp' && !PG_TIMESTAMPTZ.test(value)) throw invalidCursor();
   if (typeof sort.valueType === 'object' && !sort.valueType.enum.includes(value)) throw invalidCursor();
@@ -59,19 +64,18 @@ export function decodeCursor(cursor: string, sort: KeysetSort): DecodedCursor {
 /** WHERE condition selecting rows strictly after the cursor in the sort order. */
 export function afterCursor(sort: KeysetSort, cursor: DecodedCursor): SQL {
   const beyond = sort.direction === 'asc' ? sql.raw('>') : sql.raw('<');
-  if (cursor.value === null) {
-    return and(isNull(sort.column), sql`${sort.id} ${beyond} ${cursor.id}`) as SQL;
-  }
-  return or(
-    sql`${sort.column} ${beyond} ${cursor.value}`,
-    and(sql`${sort.column} = ${cursor.value}`, sql`${sort.id} ${beyond} ${cursor.id}`),
-    isNull(sort.column),
-  ) as SQL;
+  // A row comparison lets Postgres seek straight into the (…, column, id) index.
+  const seek = sql`(${sort.column}, ${sort.id}) ${beyond} (${cursor.value}, ${cursor.id})`;
+  if (!sort.nullable) return seek;
+  if (cursor.value === null) return and(isNull(sort.column), sql`${sort.id} ${beyond} ${cursor.id}`) as SQL;
+  return or(seek, isNull(sort.column)) as SQL;
 }
 
 export function keysetOrder(sort: KeysetSort): SQL[] {
   const direction = sql.raw(sort.direction);
-  return [sql`${sort.column} ${direction} nulls last`, sql`${sort.id} ${direction}`];
+  // "nulls last" only where nulls can occur: on a NOT NULL column it would stop a descending index scan.
+  const nulls = sort.nullable ? sql.raw(' nulls last') : sql.raw('');
+  return [sql`${sort.column} ${direction}${nulls}`, sql`${sort.id} ${direction}`];
 }
 
 /**

@@ -51,6 +51,9 @@ export const sources = pgTable(
       .where(sql`${t.deletedAt} is null and ${t.urlNormalised} is not null`),
     index('sources_dossier_created_idx').on(t.dossierId, t.createdAt, t.id),
     index('sources_dossier_published_idx').on(t.dossierId, t.publishedAt, t.id),
+    // Newest first with undated sources last: the public page's and a common desk order.
+    index('sources_dossier_published_desc_idx').on(t.dossierId, t.publishedAt.desc().nullsLast(), t.id.desc().nullsFirst()),
+    index('sources_dossier_outlet_idx').on(t.dossierId, t.outlet, t.id),
     index('sources_dossier_title_idx').on(t.dossierId, t.title, t.id),
     index('sources_dossier_reliability_idx').on(t.dossierId, t.reliability, t.id),
     index('sources_dossier_kind_idx').on(t.dossierId, t.kind, t.id),

@@ -23,11 +23,11 @@ function containsPattern(text: string): string {
 
 function sortFor(key: SourceSortKey, direction: 'asc' | 'desc'): KeysetSort {
   const columns = {
-    created: { column: sources.createdAt, valueType: 'timestamp' },
-    published: { column: sources.publishedAt, valueType: 'timestamp' },
-    title: { column: sources.title, valueType: 'text' },
-    outlet: { column: sources.outlet, valueType: 'text' },
-    reliability: { column: sources.reliability, valueType: { enum: reliabilityGrades } },
+    created: { column: sources.createdAt, nullable: false, valueType: 'timestamp' },
+    published: { column: sources.publishedAt, nullable: true, valueType: 'timestamp' },
+    title: { column: sources.title, nullable: false, valueType: 'text' },
+    outlet: { column: sources.outlet, nullable: false, valueType: 'text' },
+    reliability: { column: sources.reliability, nullable: false, valueType: { enum: reliabilityGrades } },
   } as const;
   return { ...columns[key], id: sources.id, direction };
 }

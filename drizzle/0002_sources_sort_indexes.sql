@@ -1,0 +1,2 @@
+CREATE INDEX "sources_dossier_published_desc_idx" ON "sources" USING btree ("dossier_id","published_at" DESC NULLS LAST,"id" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "sources_dossier_outlet_idx" ON "sources" USING btree ("dossier_id","outlet","id");
