@@ -16,6 +16,18 @@ test.describe('a viewer', () => {
     await expect(page.getByRole('link', { name: EDIT_CONTROLS })).toHaveCount(0);
   });
 
+  test('reads a source in full, with its history, but gets no form', async ({ pageAs }) => {
+    const page = await pageAs('viewer');
+    await page.goto(`/desk/dossiers/${DEMO_DOSSIER_SLUG}`);
+    await page.getByRole('link', { name: /^Dozens dead as world leaders/ }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Source' })).toBeVisible();
+    // Internal notes are desk-only, and a viewer is on the desk.
+    await expect(page.getByText('names neither its outlet nor its URL')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'History' })).toBeVisible();
+    await expect(page.getByRole('button', { name: /^(Save|Delete|Restore)\b/ })).toHaveCount(0);
+    await expect(page.getByRole('textbox')).toHaveCount(0);
+  });
+
   test('cannot open the editors\' forms', async ({ pageAs }) => {
     const page = await pageAs('viewer');
     for (const path of ['/desk/dossiers/new', `/desk/dossiers/${DEMO_DOSSIER_SLUG}/sources/new`, `/desk/dossiers/${DEMO_DOSSIER_SLUG}/edit`]) {

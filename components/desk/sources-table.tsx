@@ -310,15 +310,18 @@ export function SourcesTable({ dossierId, dossierSlug }: { dossierId: string; do
                     <ReliabilityBadge grade={source.reliability} />
                   </td>
                   <td className="max-w-md px-3 py-2.5">
-                    {source.url ? (
-                      <a href={source.url} target="_blank" rel="noopener noreferrer nofollow" className="font-medium text-ink hover:underline">
-                        {source.title}
-                      </a>
-                    ) : (
-                      <span className="font-medium text-ink">{source.title}</span>
-                    )}
+                    <Link href={deskPaths.source(dossierSlug, source.id)} className="font-medium text-ink hover:underline">
+                      {source.title}
+                    </Link>
                     <div className="mt-0.5 text-xs text-stone-500">
-                      {[source.url ? hostOf(source.url) : 'No URL', source.author].filter(Boolean).join(' · ')}
+                      {source.url ? (
+                        <a href={source.url} target="_blank" rel="noopener noreferrer nofollow" className={linkStyle}>
+                          {hostOf(source.url) || 'Link'}
+                        </a>
+                      ) : (
+                        'No URL'
+                      )}
+                      {source.author ? ` · ${source.author}` : null}
                       {source.archiveUrl ? (
                         <>
                           {' · '}

@@ -2,28 +2,37 @@ import type { Metadata } from 'next';
 import { HistoryPanel } from '@/components/desk/history-panel';
 import { deskPaths } from '@/components/desk/links';
 import { PageHeading } from '@/components/desk/page-heading';
+import { SourceDetails } from '@/components/desk/source-details';
 import { SourceForm } from '@/components/desk/source-form';
 import { requirePageUser } from '@/server/auth/guards';
+import { hasRole } from '@/server/auth/roles';
 import { loadDeskSource } from '../../../load';
 
 type Props = { params: Promise<{ slug: string; id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await requirePageUser('editor');
+  const user = await requirePageUser('viewer');
   const { slug, id } = await params;
-  return { title: `Edit ${(await loadDeskSource(slug, id)).source.title}` };
+  const { source } = await loadDeskSource(slug, id);
+  return { title: hasRole(user.role, 'editor') ? `Edit ${source.title}` : source.title };
 }
 
-export default async function EditSourcePage({ params }: Props) {
-  await requirePageUser('editor');
+/** Editors get the form; viewers, who read the desk, get every field read-only. Both see the history. */
+export default async function SourcePage({ params }: Props) {
+  const user = await requirePageUser('viewer');
   const { slug, id } = await params;
   const { dossier, source } = await loadDeskSource(slug, id);
+  const canEdit = hasRole(user.role, 'editor');
   return (
     <>
-      <PageHeading back={{ href: deskPaths.dossier(dossier.slug), label: dossier.title }} title="Edit source" />
+      <PageHeading back={{ href: deskPaths.dossier(dossier.slug), label: dossier.title }} title={canEdit ? 'Edit source' : 'Source'} />
       <div className="grid gap-8 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        {/* Keyed by version: "Reload" after a conflict refreshes the page and starts the form from the new version. */}
-        <SourceForm key={source.version} dossier={{ id: dossier.id, slug: dossier.slug }} source={source} />
+        {canEdit ? (
+          // Keyed by version: "Reload" after a conflict refreshes the page and starts the form from the new version.
+          <SourceForm key={source.version} dossier={{ id: dossier.id, slug: dossier.slug }} source={source} />
+        ) : (
+          <SourceDetails source={source} />
+        )}
         <div className="self-start">
           <HistoryPanel scope={{ kind: 'source', sourceId: source.id }} />
         </div>

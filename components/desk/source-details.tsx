@@ -1,0 +1,52 @@
+import { formatDay, formatMoment } from '@/components/format';
+import { ReliabilityBadge } from '@/components/reliability-badge';
+import type { Source } from '@/server/sources/schema';
+import { reliabilityLabels, sourceKindLabels } from '@/server/sources/sources.input';
+import { linkStyle } from './links';
+
+function ExternalLink({ href }: { href: string | null }) {
+  if (!href) return <span className="text-stone-400">—</span>;
+  return (
+    <a href={href} target="_blank" rel="noopener noreferrer nofollow" className={`break-all ${linkStyle}`}>
+      {href}
+    </a>
+  );
+}
+
+/** Every field of a source, read-only: what a viewer sees where an editor gets the form. */
+export function SourceDetails({ source }: { source: Source }) {
+  const rows: Array<[string, React.ReactNode]> = [
+    ['URL', <ExternalLink key="url" href={source.url} />],
+    ['Outlet', source.outlet || '—'],
+    ['Author', source.author || '—'],
+    ['Kind', sourceKindLabels[source.kind]],
+    ['Language', source.language || '—'],
+    ['Published at', formatDay(source.publishedAt)],
+    ['Retrieved at', formatDay(source.retrievedAt)],
+    ['Archive URL', <ExternalLink key="archive" href={source.archiveUrl} />],
+    [
+      'Reliability',
+      <span key="reliability" className="inline-flex items-center gap-2">
+        <ReliabilityBadge grade={source.reliability} /> {reliabilityLabels[source.reliability]}
+      </span>,
+    ],
+    ['Internal notes', source.internalNotes ? <span className="whitespace-pre-line">{source.internalNotes}</span> : '—'],
+    ['Last changed', `${formatMoment(source.updatedAt)} (version ${source.version})`],
+  ];
+  return (
+    <section aria-labelledby="source-details-heading" className="rounded-lg border border-stone-200 bg-white p-5">
+      <h2 id="source-details-heading" className="text-lg font-semibold text-ink">
+        {source.title}
+      </h2>
+      {source.deletedAt ? <p className="mt-1 text-sm text-red-700">Deleted {formatMoment(source.deletedAt)}.</p> : null}
+      <dl className="mt-4 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
+        {rows.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="font-medium text-stone-600">{label}</dt>
+            <dd className="text-stone-900">{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
