@@ -116,8 +116,8 @@ try {
   for (let page = 0; page < 20 && cursor; page++) cursor = (await listSources(handle.db, { ...base, cursor })).nextCursor;
   const deep = await time(() => listSources(handle.db, { ...base, cursor }));
   const search = await time(() => listSources(handle.db, { ...base, search: 'statement 42' }));
-  const filtered = await time(() => listSources(handle.db, { ...base, reliability: ['B'], kind: ['video'], sort: 'published', direction: 'asc' }));
-  const byTitle = await time(() => listSources(handle.db, { ...base, sort: 'title', direction: 'asc' }));
+  const filtered = await time(() => listSources(handle.db, { ...base, reliability: ['B'], kind: ['video'], sort: 'published', order: 'asc' }));
+  const byTitle = await time(() => listSources(handle.db, { ...base, sort: 'title', order: 'asc' }));
 
   console.log('sources table (50 rows per page)           ms');
   for (const [label, result] of [

@@ -8,7 +8,7 @@ import { ReliabilityBadge } from '@/components/reliability-badge';
 import { Button, ErrorBanner, Input } from '@/components/ui';
 import type { ReliabilityGrade, SourceKind } from '@/server/sources/schema';
 import { reliabilityLabels, sourceKindLabels, type SourceFilters, type SourceSortKey } from '@/server/sources/sources.input';
-import { useTRPC, useTRPCClient } from '@/trpc/client';
+import { useTRPC } from '@/trpc/client';
 import { ConfirmButton } from './confirm-dialog';
 import { useDeskUser } from './desk-user';
 import { errorMessage } from './form-errors';
@@ -54,7 +54,7 @@ function SortHeader({
 }) {
   const { label, firstDirection } = SORTABLE[sortKey];
   const active = filters.sort === sortKey;
-  const direction = active ? filters.direction : undefined;
+  const direction = active ? filters.order : undefined;
   return (
     <th
       scope="col"
@@ -65,7 +65,7 @@ function SortHeader({
         type="button"
         className={`inline-flex items-center gap-1 rounded tracking-wide uppercase hover:text-stone-900 ${active ? 'text-stone-900' : ''}`}
         onClick={() =>
-          onSort({ sort: sortKey, direction: active ? (filters.direction === 'asc' ? 'desc' : 'asc') : firstDirection })
+          onSort({ sort: sortKey, order: active ? (filters.order === 'asc' ? 'desc' : 'asc') : firstDirection })
         }
       >
         {label}
@@ -167,23 +167,17 @@ function countText(count: number, filters: SourceFilters): string {
  */
 export function SourcesTable({ dossierId, dossierSlug }: { dossierId: string; dossierSlug: string }) {
   const trpc = useTRPC();
-  const trpcClient = useTRPCClient();
   const queryClient = useQueryClient();
   const { canEdit } = useDeskUser();
   const { filters, setFilters, queryString } = useSourceFilters();
   const [actionError, setActionError] = useState<string | null>(null);
 
-  // Not trpc.sources.list.infiniteQueryOptions: tRPC reserves `direction` in infinite inputs for its own paging
-  // direction (it overwrites ours with "forward" and drops it from the cache key), and ours is the sort direction.
-  // Same key shape as tRPC's, so invalidating trpc.sources.pathKey() still refreshes the table.
-  const listInput = { dossierId, ...filters, limit: PAGE_SIZE };
-  const list = useInfiniteQuery({
-    queryKey: [['sources', 'list'], { input: listInput, type: 'infinite' }],
-    queryFn: ({ pageParam, signal }) => trpcClient.sources.list.query({ ...listInput, cursor: pageParam }, { signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
-    placeholderData: keepPreviousData,
-  });
+  const list = useInfiniteQuery(
+    trpc.sources.list.infiniteQueryOptions(
+      { dossierId, ...filters, limit: PAGE_SIZE },
+      { getNextPageParam: (page) => page.nextCursor, placeholderData: keepPreviousData },
+    ),
+  );
   const count = useQuery(trpc.sources.count.queryOptions({ dossierId, ...filters }, { placeholderData: keepPreviousData }));
 
   const invalidate = () =>

@@ -51,7 +51,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.cleanup());
 
-const filters = () => sourceFilters.parse({ sort: 'title', direction: 'asc' });
+const filters = () => sourceFilters.parse({ sort: 'title', order: 'asc' });
 
 function records(text: string): Array<Record<string, string>> {
   return parse(text, { bom: true, columns: true }) as Array<Record<string, string>>;

@@ -64,7 +64,8 @@ export const sourceFilters = z.object({
   kind: z.array(z.enum(sourceKinds)).max(sourceKinds.length).default([]),
   reliability: z.array(z.enum(reliabilityGrades)).max(reliabilityGrades.length).default([]),
   sort: z.enum(sourceSortKeys).default('created'),
-  direction: z.enum(['asc', 'desc']).default('desc'),
+  /** Sort order. Not called `direction`: tRPC's infinite queries reserve that input key for their own paging. */
+  order: z.enum(['asc', 'desc']).default('desc'),
   /** Deleted sources only (to restore them) instead of live ones. */
   deleted: z.boolean().default(false),
 });
@@ -91,7 +92,7 @@ export function sourceFiltersFromSearchParams(params: URLSearchParams): SourceFi
     kind: list('kind'),
     reliability: list('reliability'),
     sort: params.get('sort') ?? undefined,
-    direction: params.get('dir') ?? undefined,
+    order: params.get('dir') ?? undefined,
     deleted: params.get('deleted') === '1',
   });
 }
@@ -102,7 +103,7 @@ export function sourceFiltersToSearchParams(filters: Partial<SourceFilters>): UR
   if (filters.kind?.length) params.set('kind', filters.kind.join(','));
   if (filters.reliability?.length) params.set('reliability', filters.reliability.join(','));
   if (filters.sort && filters.sort !== 'created') params.set('sort', filters.sort);
-  if (filters.direction && filters.direction !== 'desc') params.set('dir', filters.direction);
+  if (filters.order && filters.order !== 'desc') params.set('dir', filters.order);
   if (filters.deleted) params.set('deleted', '1');
   return params;
 }

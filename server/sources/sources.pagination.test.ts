@@ -36,7 +36,7 @@ describe('keyset pagination through rows that tie to the microsecond', () => {
     do {
       // A broken cursor can loop forever on the same page; 120 rows need 5 pages.
       if (++pages > 10) throw new Error('pagination did not finish within 10 pages');
-      const page: Awaited<ReturnType<typeof listSources>> = await listSources(database.db, { ...sourceFilters.parse({ sort, direction }), dossierId, cursor, limit: 25 });
+      const page: Awaited<ReturnType<typeof listSources>> = await listSources(database.db, { ...sourceFilters.parse({ sort, order: direction }), dossierId, cursor, limit: 25 });
       seen.push(...page.items.map((row) => row.id));
       cursor = page.nextCursor;
     } while (cursor);

@@ -30,7 +30,7 @@ export const sourcesRouter = createTRPCRouter({
     .query(async ({ ctx, input }) => {
       const dossier = await getPublishedDossier(ctx.db, input.slug);
       const page = await listSources(ctx.db, {
-        ...sourceFilters.parse({ sort: 'published', direction: 'desc' }),
+        ...sourceFilters.parse({ sort: 'published', order: 'desc' }),
         dossierId: dossier.id,
         cursor: input.cursor,
         limit: input.limit,

@@ -35,7 +35,7 @@ async function newDossier(published = false) {
 }
 
 async function liveTitles(dossierId: string): Promise<string[]> {
-  const page = await listSources(database.db, { ...sourceFilters.parse({ sort: 'title', direction: 'asc' }), dossierId, cursor: null, limit: 200 });
+  const page = await listSources(database.db, { ...sourceFilters.parse({ sort: 'title', order: 'asc' }), dossierId, cursor: null, limit: 200 });
   return page.items.map((row) => row.title);
 }
 
@@ -257,7 +257,7 @@ describe('sources: search and filters', () => {
   });
 
   async function search(filters: Record<string, unknown>) {
-    const page = await viewer().sources.list({ dossierId, sort: 'title', direction: 'asc', ...filters });
+    const page = await viewer().sources.list({ dossierId, sort: 'title', order: 'asc', ...filters });
     const count = await viewer().sources.count({ dossierId, ...filters });
     expect(count, 'count agrees with the list').toBe(page.items.length);
     return page.items.map((row) => row.title);
@@ -358,7 +358,7 @@ describe('sources: sorting and keyset pagination', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page: { items: Source[]; nextCursor: string | null } = await viewer().sources.list({ dossierId, sort, direction, limit, cursor, ...extra });
+      const page: { items: Source[]; nextCursor: string | null } = await viewer().sources.list({ dossierId, sort, order: direction, limit, cursor, ...extra });
       expect(page.items.length).toBeLessThanOrEqual(limit);
       seen.push(...page.items);
       cursor = page.nextCursor;
@@ -435,7 +435,7 @@ describe('sources: sorting and keyset pagination', () => {
         Array.from({ length: 400 }, (_, index) => ({ dossierId: big.id, title: `row ${String(start + index).padStart(4, '0')}` })),
       );
     }
-    const filters = sourceFilters.parse({ sort: 'title', direction: 'asc' });
+    const filters = sourceFilters.parse({ sort: 'title', order: 'asc' });
     expect(await countSources(database.db, big.id, filters)).toBe(total);
 
     const titles: string[] = [];

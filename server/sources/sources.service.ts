@@ -50,7 +50,7 @@ function filterConditions(dossierId: string, filters: SourceFilters): SQL[] {
 
 /** One page of a dossier's sources, filtered and sorted as the desk table and CSV export ask. */
 export async function listSources(db: Database, input: ListSourcesInput) {
-  const sort = sortFor(input.sort, input.direction);
+  const sort = sortFor(input.sort, input.order);
   const conditions = filterConditions(input.dossierId, input);
   if (input.cursor) conditions.push(afterCursor(sort, decodeCursor(input.cursor, sort)));
   const rows = await db

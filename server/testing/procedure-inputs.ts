@@ -3,7 +3,7 @@ import type { Source } from '@/server/sources/schema';
 import { dossierInput, randomId, sourceInput, unique } from './fixtures';
 
 // Every optional key spelled out, so the garbage-input test replaces each of them too.
-const everyFilter = { search: 'a', kind: ['news_report'], reliability: ['B'], sort: 'title', direction: 'asc', deleted: false };
+const everyFilter = { search: 'a', kind: ['news_report'], reliability: ['B'], sort: 'title', order: 'asc', deleted: false };
 
 export interface Seeded {
   dossier: Dossier;

@@ -12,7 +12,7 @@ export async function GET(_request: Request, context: { params: Promise<{ slug: 
   const { db } = await getAppDatabase();
   try {
     const dossier = await getPublishedDossier(db, slug.slice(0, 200));
-    const rows = iterateSources(db, dossier.id, sourceFilters.parse({ sort: 'published', direction: 'desc' }));
+    const rows = iterateSources(db, dossier.id, sourceFilters.parse({ sort: 'published', order: 'desc' }));
     return csvResponse(csvStream(publicRows(rows), publicSourceColumns), `${dossier.slug}-sources.csv`, 'public');
   } catch (error) {
     if (error instanceof ServiceError && error.code === 'NOT_FOUND') return new Response('Not found', { status: 404 });
