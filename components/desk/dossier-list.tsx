@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { formatDay } from '@/components/format';
 import { Button, ErrorBanner } from '@/components/ui';
@@ -16,7 +17,15 @@ export function DossierList() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { canEdit } = useDeskUser();
-  const [showDeleted, setShowDeleted] = useState(false);
+  // In the address (?deleted=1) like the sources table's state, so the view survives a reload or a shared link.
+  const router = useRouter();
+  const pathname = usePathname();
+  // The checkbox follows a click at once; the address catches up a moment later.
+  const [showDeleted, setShowDeletedNow] = useState(useSearchParams().get('deleted') === '1');
+  const setShowDeleted = (deleted: boolean) => {
+    setShowDeletedNow(deleted);
+    router.replace(deleted ? `${pathname}?deleted=1` : pathname, { scroll: false });
+  };
   const [actionError, setActionError] = useState<string | null>(null);
   const list = useQuery(trpc.dossiers.list.queryOptions({ deleted: showDeleted }));
   const restore = useMutation(
