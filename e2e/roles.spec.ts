@@ -22,7 +22,9 @@ test.describe('a viewer', () => {
     await page.getByRole('link', { name: /^Dozens dead as world leaders/ }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Source' })).toBeVisible();
     // Internal notes are desk-only, and a viewer is on the desk.
-    await expect(page.getByText('names neither its outlet nor its URL')).toBeVisible();
+    // (Scoped to the details: the history panel quotes the same note in its "created" entry.)
+    const details = page.getByRole('region', { name: /^Dozens dead as world leaders/ });
+    await expect(details.getByText('names neither its outlet nor its URL')).toBeVisible();
     await expect(page.getByRole('heading', { name: 'History' })).toBeVisible();
     await expect(page.getByRole('button', { name: /^(Save|Delete|Restore)\b/ })).toHaveCount(0);
     await expect(page.getByRole('textbox')).toHaveCount(0);
