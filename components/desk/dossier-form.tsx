@@ -4,9 +4,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { Button, ErrorBanner, Field, Input, Textarea } from '@/components/ui';
+import { Button, Field, Input, Textarea } from '@/components/ui';
 import { useTRPC } from '@/trpc/client';
-import { isVersionConflict, noFormErrors, toFormErrors, type FormErrors } from './form-errors';
+import { noFormErrors, toFormErrors, type FormErrors } from './form-errors';
+import { FormErrorBanner } from './form-banner';
 import { deskPaths, linkStyle } from './links';
 import { slugify } from './slugify';
 
@@ -71,19 +72,9 @@ export function DossierForm({ dossier }: { dossier?: EditableDossier }) {
     else create.mutate(values);
   }
 
-  const conflict = isVersionConflict(errors);
   return (
     <form onSubmit={submit} noValidate className="max-w-2xl space-y-5">
-      {errors.banner ? (
-        <ErrorBanner>
-          <span>{errors.banner}</span>
-          {conflict && dossier ? (
-            <Button variant="secondary" className="ml-3" onClick={() => router.refresh()}>
-              Reload
-            </Button>
-          ) : null}
-        </ErrorBanner>
-      ) : null}
+      <FormErrorBanner errors={errors} editing={Boolean(dossier)} />
       <Field id="dossier-title" label="Title" error={errors.fields.title}>
         {(props) => (
           <Input {...props} name="title" value={values.title} onChange={(event) => set('title', event.target.value)} maxLength={200} required />

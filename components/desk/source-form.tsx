@@ -4,11 +4,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import { Button, ErrorBanner, Field, Input, Select, Textarea } from '@/components/ui';
+import { Button, Field, Input, Select, Textarea } from '@/components/ui';
 import type { ReliabilityGrade, Source, SourceKind } from '@/server/sources/schema';
 import { reliabilityLabels, sourceKindLabels } from '@/server/sources/sources.input';
 import { useTRPC } from '@/trpc/client';
-import { isVersionConflict, noFormErrors, toFormErrors, type FormErrors } from './form-errors';
+import { noFormErrors, toFormErrors, type FormErrors } from './form-errors';
+import { FormErrorBanner } from './form-banner';
 import { deskPaths, linkStyle } from './links';
 
 const FIELDS = [
@@ -142,7 +143,6 @@ export function SourceForm({
     else create.mutate({ ...input, dossierId: dossier.id });
   }
 
-  const conflict = isVersionConflict(errors);
   const today = new Date().toISOString().slice(0, 10);
   return (
     <form onSubmit={submit} noValidate className="max-w-3xl">
@@ -153,16 +153,7 @@ export function SourceForm({
             This source is deleted. Restore it from the sources table (Show deleted) to edit it.
           </p>
         ) : null}
-        {errors.banner ? (
-          <ErrorBanner>
-            <span>{errors.banner}</span>
-            {conflict && source ? (
-              <Button variant="secondary" className="ml-3" onClick={() => router.refresh()}>
-                Reload
-              </Button>
-            ) : null}
-          </ErrorBanner>
-        ) : null}
+        <FormErrorBanner errors={errors} editing={Boolean(source)} />
 
         <div className="space-y-1">
           <Field id="source-url" label="URL" error={errors.fields.url} hint="Leave empty for a phone call, briefing or other source without an address.">
