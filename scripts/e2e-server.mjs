@@ -12,6 +12,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dataDirLockHolder } from './data-dir-lock-holder.mjs';
 import { E2E_AUTH_SECRET, E2E_BASE_URL, E2E_DATA_DIR, E2E_DIST_DIR, E2E_PORT } from './e2e-settings.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -101,23 +102,19 @@ function snapshot(names) {
   };
 }
 
-/** The pid holding the embedded database's lock (server/db/data-dir-lock.ts), if that process is still alive. */
+/**
+ * The process holding the embedded database's lock (server/db/data-dir-lock.ts: a socket at `pglite.lock` that
+ * answers while its holder lives), or null if the folder is free.
+ */
 function liveLockHolder(/** @type {string} */ dataDir) {
-  try {
-    const pid = Number(JSON.parse(fs.readFileSync(path.join(dataDir, 'pglite.lock'), 'utf8')).pid);
-    if (!pid) return null;
-    process.kill(pid, 0);
-    return pid;
-  } catch {
-    return null;
-  }
+  return dataDirLockHolder(path.join(dataDir, 'pglite'));
 }
 
 async function main() {
   const dataDir = path.join(root, E2E_DATA_DIR);
-  const holder = liveLockHolder(dataDir);
+  const holder = await liveLockHolder(dataDir);
   if (holder) {
-    say(`another e2e server (pid ${holder}) is using ${E2E_DATA_DIR}/; stop it first (wiping its database under it would corrupt it).`);
+    say(`another e2e server (${holder.pid ? `pid ${holder.pid}` : 'pid unknown'}) is using ${E2E_DATA_DIR}/; stop it first (wiping its database under it would corrupt it).`);
     process.exit(1);
   }
   fs.rmSync(dataDir, { recursive: true, force: true });

@@ -67,7 +67,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     };
   }
 
-  const releaseLock = 'dataDir' in config ? lockDataDir(config.dataDir) : () => undefined;
+  const releaseLock = 'dataDir' in config ? await lockDataDir(config.dataDir) : () => undefined;
   let client: PGlite;
   try {
     client = await PGlite.create('dataDir' in config ? path.resolve(config.dataDir) : undefined, {
