@@ -1,16 +1,15 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { useRouter } from 'next/navigation';
+import { signOut } from 'next-auth/react';
 import { useState } from 'react';
 import { Button, ErrorBanner, Field, Input } from '@/components/ui';
 import { useTRPC } from '@/trpc/client';
 import { noFormErrors, toFormErrors, type FormErrors } from './form-errors';
 
-/** Change one's own password; the current one is asked for again. */
+/** Change one's own password; the current one is asked for again. Every session ends, so the user signs in anew. */
 export function ChangePasswordForm() {
   const trpc = useTRPC();
-  const router = useRouter();
   const [values, setValues] = useState({ currentPassword: '', newPassword: '' });
   const [errors, setErrors] = useState<FormErrors>(noFormErrors);
   const [done, setDone] = useState(false);
@@ -19,8 +18,8 @@ export function ChangePasswordForm() {
       onSuccess: () => {
         setDone(true);
         setValues({ currentPassword: '', newPassword: '' });
-        // The layout's "temporary password" notice comes from the server.
-        router.refresh();
+        // A password change ends every session, this one included: sign in again with the new password.
+        void signOut({ callbackUrl: '/login?notice=password-changed' });
       },
       onError: (error) => setErrors(toFormErrors(error, ['currentPassword', 'newPassword'])),
     }),
@@ -39,7 +38,7 @@ export function ChangePasswordForm() {
     >
       {done ? (
         <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-          Your password has been changed.
+          Your password has been changed. Signing you out…
         </p>
       ) : null}
       <ErrorBanner>{errors.banner}</ErrorBanner>

@@ -24,7 +24,10 @@ export interface ThrottleState {
 }
 
 export async function readThrottle(db: Database, keys: { email: string; address: string | null }): Promise<ThrottleState> {
-  const wanted = [keys.email, ...(keys.address ? [keys.address] : [])];
+  return readThrottleKeys(db, [keys.email, ...(keys.address ? [keys.address] : [])]);
+}
+
+async function readThrottleKeys(db: Database, wanted: string[]): Promise<ThrottleState> {
   const rows = await db.select().from(loginThrottle).where(inArray(loginThrottle.key, wanted));
   const now = Date.now();
   const windowStart = now - THROTTLE_WINDOW_MINUTES * 60_000;
@@ -38,12 +41,12 @@ export async function readThrottle(db: Database, keys: { email: string; address:
   return { locked, delayMs };
 }
 
-async function countFailure(db: Database, key: string, limit: number): Promise<void> {
+async function countFailure(db: Database, key: string, limit: number): Promise<{ failures: number; lockedUntil: Date | null }> {
   const window = sql.raw(`interval '${THROTTLE_WINDOW_MINUTES} minutes'`);
   const lock = sql.raw(`interval '${LOCK_MINUTES} minutes'`);
   const expired = sql`${loginThrottle.windowStartedAt} < now() - ${window}`;
   const nextFailures = sql`case when ${expired} then 1 else ${loginThrottle.failures} + 1 end`;
-  await db
+  const rows = await db
     .insert(loginThrottle)
     .values({ key, failures: 1, windowStartedAt: new Date(), lockedUntil: limit <= 1 ? sql`now() + ${lock}` : null })
     .onConflictDoUpdate({
@@ -53,7 +56,9 @@ async function countFailure(db: Database, key: string, limit: number): Promise<v
         windowStartedAt: sql`case when ${expired} then now() else ${loginThrottle.windowStartedAt} end`,
         lockedUntil: sql`case when ${nextFailures} >= ${limit} then now() + ${lock} else ${loginThrottle.lockedUntil} end`,
       },
-    });
+    })
+    .returning({ failures: loginThrottle.failures, lockedUntil: loginThrottle.lockedUntil });
+  return rows[0]!;
 }
 
 export async function recordFailedSignIn(db: Database, keys: { email: string; address: string | null }): Promise<void> {
@@ -64,4 +69,26 @@ export async function recordFailedSignIn(db: Database, keys: { email: string; ad
 /** A successful sign-in clears the email's counter (not the address's: one good account must not unlock a sprayer). */
 export async function clearEmailThrottle(db: Database, keys: { email: string }): Promise<void> {
   await db.delete(loginThrottle).where(inArray(loginThrottle.key, [keys.email]));
+}
+
+/**
+ * Re-entering the current password (to change it) is a password check like sign-in: counted per user, with the
+ * same slow-down and lock, so one batch of guesses cannot test hundreds of candidates.
+ */
+const passwordCheckKey = (userId: string) => `password:${userId}`;
+
+
+/**
+ * Counts the attempt before the password is checked (one atomic upsert), so parallel guesses cannot all pass a
+ * "not locked yet" read: the (limit+1)-th concurrent attempt is refused. A right password clears the count.
+ */
+export async function beginPasswordCheck(db: Database, userId: string): Promise<ThrottleState> {
+  const state = await readThrottleKeys(db, [passwordCheckKey(userId)]);
+  if (state.locked) return state;
+  const counted = await countFailure(db, passwordCheckKey(userId), EMAIL_FAILURE_LIMIT + 1);
+  return { locked: counted.failures > EMAIL_FAILURE_LIMIT, delayMs: state.delayMs };
+}
+
+export async function clearPasswordCheckThrottle(db: Database, userId: string): Promise<void> {
+  await db.delete(loginThrottle).where(inArray(loginThrottle.key, [passwordCheckKey(userId)]));
 }

@@ -14,11 +14,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function signInWithPassword(
   db: Database,
   input: { email: string; password: string; address: string | null },
+  /** How the progressive delay waits (tests record it instead of waiting). */
+  wait: (ms: number) => Promise<unknown> = sleep,
 ): Promise<SignInResult> {
   const keys = throttleKeys(input.email, input.address);
   const throttle = await readThrottle(db, keys);
   if (throttle.locked) return { ok: false, reason: 'locked' };
-  if (throttle.delayMs) await sleep(throttle.delayMs);
+  if (throttle.delayMs) await wait(throttle.delayMs);
 
   const user = await findUserByEmail(db, input.email);
   const passwordMatches = user
@@ -33,17 +35,4 @@ export async function signInWithPassword(
     ok: true,
     user: { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: user.mustChangePassword },
   };
-}
-
-/**
- * The client's address: the right-most X-Forwarded-For entry (Next.js appends the socket peer), skipping
- * TRUSTED_PROXY_HOPS entries added by load balancers we run. Left-most entries are client-controlled.
- */
-export function clientAddress(forwardedFor: string | null | undefined, trustedProxyHops: number): string | null {
-  if (!forwardedFor) return null;
-  const hops = forwardedFor
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean);
-  return hops[Math.max(0, hops.length - 1 - trustedProxyHops)] ?? null;
 }

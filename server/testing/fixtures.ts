@@ -3,7 +3,10 @@ import { is, sql } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { TRPCError } from '@trpc/server';
 import { expect } from 'vitest';
-import type { Database } from '@/server/db/client';
+import { encodeSessionToken, sessionCookieName } from '@/server/auth/session';
+import { openSession } from '@/server/auth/sessions';
+import { openDatabase, type Database, type DatabaseHandle } from '@/server/db/client';
+import { authSecret } from '@/server/env';
 import * as schema from '@/server/db/schema';
 import type { CreateDossierInput } from '@/server/dossiers/dossiers.input';
 import type { CreateSourceInput } from '@/server/sources/sources.input';
@@ -101,4 +104,27 @@ export async function countRows(db: Database): Promise<Record<string, number>> {
 export async function readCsv(stream: ReadableStream<Uint8Array>): Promise<string> {
   const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
   return new TextDecoder('utf-8', { ignoreBOM: true, fatal: true }).decode(bytes);
+}
+
+/**
+ * A session cookie as signing in makes it: a session row, and a signed token naming it. `Cookie:` header value.
+ * `tamper` edits the token's claims before signing (for forged-token tests).
+ */
+export async function signedInCookie(
+  db: Database,
+  userId: string,
+  tamper: (claims: { sub: string; sid: string; end: number }) => Record<string, unknown> = (claims) => claims,
+): Promise<string> {
+  const session = await openSession(db, userId);
+  const claims = { sub: userId, sid: session.id, end: Math.floor(session.expiresAt.getTime() / 1000) };
+  const token = await encodeSessionToken(tamper(claims), authSecret());
+  return `${sessionCookieName()}=${encodeURIComponent(token)}`;
+}
+
+/**
+ * A real PostgreSQL driver pointed at a loopback port nothing listens on: every query fails the way it does when
+ * the database server is down (ECONNREFUSED), for outage tests without stopping anyone's database.
+ */
+export function unreachableDatabase(): Promise<DatabaseHandle> {
+  return openDatabase({ driver: 'postgres', url: 'postgres://postgres@127.0.0.1:9/claimdesk_unreachable', poolSize: 1 });
 }

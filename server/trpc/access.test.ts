@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encode } from 'next-auth/jwt';
-import { getSessionUser, sessionCookieName } from '@/server/auth/session';
-import { authSecret } from '@/server/env';
+import { getSessionUser } from '@/server/auth/session';
 import { createDossier, setDossierPublished } from '@/server/dossiers/dossiers.service';
 import { createSource } from '@/server/sources/sources.service';
-import { callByPath, callerFor, dossierInput, sourceInput, trpcErrorOf, unique } from '@/server/testing/fixtures';
+import { callByPath, callerFor, dossierInput, signedInCookie, sourceInput, trpcErrorOf, unique } from '@/server/testing/fixtures';
 import { plausibleInput, type Seeded } from '@/server/testing/procedure-inputs';
 import { createTestDatabase, createTestUsers, TEST_PASSWORD, type TestUsers } from '@/server/testing/test-database';
 import { createUser, setUserActive } from '@/server/users/users.service';
@@ -112,7 +110,7 @@ describe('authorization matrix', () => {
 
   it("refuses every non-public procedure to a disabled user's old session", async () => {
     const account = await createUser(database.db, users.admin, { email: `${unique('leaver')}@test.example`, role: 'admin', password: TEST_PASSWORD });
-    const cookie = `${sessionCookieName()}=${await encode({ token: { sub: account.id }, secret: authSecret() })}`;
+    const cookie = await signedInCookie(database.db, account.id);
     expect((await getSessionUser(database.db, cookie))?.role).toBe('admin');
 
     await setUserActive(database.db, users.admin, { id: account.id, active: false });

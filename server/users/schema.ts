@@ -1,4 +1,4 @@
-import { boolean, integer, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { editableColumns, timestamptz } from '../db/columns';
 
 export const roles = ['viewer', 'editor', 'admin'] as const;
@@ -28,5 +28,26 @@ export const loginThrottle = pgTable('login_throttle', {
   windowStartedAt: timestamptz('window_started_at').notNull().defaultNow(),
   lockedUntil: timestamptz('locked_until'),
 });
+
+/**
+ * One row per sign-in. The session cookie carries this row's id; every request checks it is neither revoked nor
+ * past `expires_at` (fixed at sign-in: sessions end a working day after signing in, however busy). Sign-out
+ * revokes one row; a password change or reset, a role change and disabling revoke all of a user's rows.
+ */
+export const userSessions = pgTable(
+  'user_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    expiresAt: timestamptz('expires_at').notNull(),
+    revokedAt: timestamptz('revoked_at'),
+    /** Why it ended early: 'sign-out', 'password', 'role', 'disabled'. */
+    revokedReason: text('revoked_reason'),
+  },
+  (table) => [index('user_sessions_user_id_idx').on(table.userId)],
+);
 
 export type User = typeof users.$inferSelect;

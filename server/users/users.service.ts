@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { diffFields, recordAudit, type Actor } from '@/server/audit/audit.service';
+import { beginPasswordCheck, clearPasswordCheckThrottle } from '@/server/auth/login-throttle';
 import { hashPassword, passwordSchema, verifyPassword } from '@/server/auth/password';
+import { revokeUserSessions, type SessionEndReason } from '@/server/auth/sessions';
 import type { Database, DatabaseOrTransaction } from '@/server/db/client';
 import { assertVersion, isUniqueViolation, notFound, ServiceError } from '@/server/errors';
 import { users, type Role, type User } from './schema';
@@ -132,6 +134,15 @@ async function changeUser(
     const changes = diffFields(beforeVisible, afterVisible);
     if (change.passwordHash) changes.password = { before: '(hidden)', after: '(changed)' };
     await recordAudit(tx, { actor, action: 'update', entityType: ENTITY, entityId: before.id, changes });
+    // Whoever holds one of this user's cookies must sign in again, under the new password or role.
+    const endReason: SessionEndReason | null = change.passwordHash
+      ? 'password'
+      : change.active === false
+        ? 'disabled'
+        : change.role && change.role !== before.role
+          ? 'role'
+          : null;
+    if (endReason) await revokeUserSessions(tx, before.id, endReason);
     const { passwordHash: _hash, ...visible } = after!;
     return visible;
   });
@@ -160,15 +171,25 @@ export async function setUserPassword(db: Database, actor: Actor | null, id: str
   });
 }
 
+/**
+ * Asks for the current password again, throttled like sign-in (a stolen session must not become a way to guess
+ * the password), then ends every session of the user, this one included.
+ */
 export async function changeOwnPassword(
   db: Database,
   actor: Actor,
   input: { currentPassword: string; newPassword: string },
 ) {
+  const throttle = await beginPasswordCheck(db, actor.id);
+  if (throttle.locked) {
+    throw new ServiceError('TOO_MANY_REQUESTS', 'Too many wrong current passwords. Wait 15 minutes, then try again.');
+  }
+  if (throttle.delayMs) await new Promise((resolve) => setTimeout(resolve, throttle.delayMs));
   const [row] = await db.select().from(users).where(eq(users.id, actor.id));
   if (!row) throw notFound('User');
   if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
     throw new ServiceError('BAD_REQUEST', 'currentPassword: the current password is not correct.');
   }
   await setUserPassword(db, actor, actor.id, input.newPassword);
+  await clearPasswordCheckThrottle(db, actor.id);
 }
