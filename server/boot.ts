@@ -1,5 +1,7 @@
-import { getAppDatabase } from '@/server/startup';
+import { registerDatabaseProbe } from '@/server/db/availability';
 import { readEnvironment } from '@/server/env';
+import { peerHeaderIsStamped } from '@/server/http/client-address';
+import { getAppDatabase } from '@/server/startup';
 
 /** The one-line refusal when production runs without AUTH_SECRET, or null when all is well. */
 export function missingProductionSecret(environment: NodeJS.ProcessEnv): string | null {
@@ -25,6 +27,13 @@ export async function bootServer(): Promise<void> {
     console.error(`[claimdesk] ${(error as Error).message}`);
     process.exit(1);
   }
+  if (process.env.NODE_ENV === 'production' && !peerHeaderIsStamped()) {
+    console.warn(
+      '[claimdesk] started without scripts/server.mjs (use `npm start`): client addresses for sign-in limits fall back to X-Forwarded-For, which clients can forge.',
+    );
+  }
+  // proxy.ts asks this before rendering a page, to answer 503 rather than fail mid-render while the database is down.
+  registerDatabaseProbe(async () => (await getAppDatabase()).ping());
   try {
     const handle = await getAppDatabase();
     console.log(`[claimdesk] database ready (${handle.driver})`);

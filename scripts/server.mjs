@@ -1,0 +1,65 @@
+// @ts-check
+/**
+ * The production server (`npm start`): Next's own request handler behind a plain Node HTTP server, for one reason.
+ * Next passes route handlers no socket, and fills X-Forwarded-For with the peer's address only when the client sent
+ * none, so a client can choose the address that sign-in limits count. This server stamps every request with the
+ * socket's peer address in `x-claimdesk-peer`, overwriting anything the client sent (server/http/client-address.ts
+ * reads it). Everything else is `next start`.
+ *
+ *   node scripts/server.mjs [--port 3000] [--hostname 0.0.0.0]     PORT and NEXT_DIST_DIR are read too
+ */
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import next from 'next';
+
+const PEER_HEADER = 'x-claimdesk-peer';
+// Read by server/http/client-address.ts: the peer header can be trusted only when this server set it.
+/** @type {Record<symbol, unknown>} */ (/** @type {unknown} */ (globalThis))[Symbol.for('claimdesk.peerAddressStamped')] = true;
+
+const { values } = parseArgs({
+  options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } },
+  strict: true,
+});
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+const hostname = values.hostname ?? '0.0.0.0';
+process.env.NODE_ENV ??= 'production';
+process.env.PORT = String(port);
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const app = next({ dev: false, dir: root, hostname, port });
+await app.prepare();
+const handle = app.getRequestHandler();
+const upgrade = app.getUpgradeHandler();
+
+const server = http.createServer((request, response) => {
+  request.headers[PEER_HEADER] = request.socket.remoteAddress ?? '';
+  handle(request, response).catch((error) => {
+    console.error('[server] unhandled request error:', error);
+    if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+    response.end('Something went wrong on our side.');
+  });
+});
+server.on('upgrade', (request, socket, head) => {
+  request.headers[PEER_HEADER] = request.socket.remoteAddress ?? '';
+  upgrade(request, socket, head).catch(() => socket.destroy());
+});
+
+server.listen(port, hostname, () => {
+  console.log(`[server] Claimdesk listening on http://${hostname}:${port} (${process.env.NODE_ENV})`);
+});
+
+let stopping = false;
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    // Finish requests in flight, then close Next (and with it the database); give up after 10 s.
+    setTimeout(() => process.exit(0), 10_000).unref();
+    server.close(() => {
+      app.close().finally(() => process.exit(0));
+    });
+    server.closeIdleConnections();
+  });
+}
