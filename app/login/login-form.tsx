@@ -4,9 +4,15 @@ import { signIn } from 'next-auth/react';
 import { useState } from 'react';
 import { Button, ErrorBanner, Field, Input } from '@/components/ui';
 
-const LOCKED = 'TooManyAttempts';
+// Error codes from server/auth/auth-options.ts (kept as literals: this is client code).
+const MESSAGES: Record<string, string> = {
+  TooManyAttempts: 'Too many failed sign-ins. Wait 15 minutes, then try again.',
+  ServiceUnavailable: 'The desk cannot be reached right now. Please try again in a minute.',
+  SignInFailed: 'Signing in failed on our side. Please try again.',
+};
+const WRONG_CREDENTIALS = 'That email and password do not match an active account.';
 
-export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string | null }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -20,14 +26,11 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       password: String(form.get('password') ?? ''),
       redirect: false,
       callbackUrl,
-    });
+    }).catch(() => null);
     setPending(false);
     if (!result || result.error || !result.ok) {
-      setError(
-        result?.error === LOCKED
-          ? 'Too many failed sign-ins. Wait 15 minutes, then try again.'
-          : 'That email and password do not match an active account.',
-      );
+      const code = result?.error ?? (result?.status === 503 || !result ? 'ServiceUnavailable' : '');
+      setError(MESSAGES[code] ?? WRONG_CREDENTIALS);
       return;
     }
     // A full navigation, so server components render with the new session.
@@ -36,6 +39,11 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
 
   return (
     <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
+      {notice && !error ? (
+        <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900">
+          {notice}
+        </p>
+      ) : null}
       <ErrorBanner>{error}</ErrorBanner>
       <Field id="email" label="Email">
         {(props) => <Input {...props} name="email" type="email" autoComplete="username" required autoFocus />}
