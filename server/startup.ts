@@ -1,4 +1,7 @@
+import { deleteEndedSessions } from '@/server/auth/sessions';
 import { getDatabaseHandle, type DatabaseHandle } from '@/server/db';
+import { DatabaseUnavailableError, isDatabaseUnavailable } from '@/server/db/availability';
+import { DataDirInUseError } from '@/server/db/data-dir-lock';
 import { readEnvironment, type Environment } from '@/server/env';
 import { seedDemo } from '@/server/seed/demo';
 import { countUsers, createUser } from '@/server/users/users.service';
@@ -27,7 +30,19 @@ export async function prepareDatabase(handle: DatabaseHandle, environment: Envir
   }
 }
 
-/** The app's database, ready to use. Route handlers, pages and tRPC all go through this. */
-export function getAppDatabase(): Promise<DatabaseHandle> {
-  return getDatabaseHandle((handle) => prepareDatabase(handle));
+/**
+ * The app's database, ready to use. Route handlers, pages and tRPC all go through this. When it cannot be opened
+ * (PostgreSQL down at start-up), callers get a DatabaseUnavailableError (a 503), and the next call tries again.
+ */
+export async function getAppDatabase(): Promise<DatabaseHandle> {
+  try {
+    return await getDatabaseHandle(async (handle) => {
+      await prepareDatabase(handle);
+      await deleteEndedSessions(handle.db);
+    });
+  } catch (error) {
+    if (error instanceof DatabaseUnavailableError || error instanceof DataDirInUseError) throw error;
+    if (isDatabaseUnavailable(error)) throw new DatabaseUnavailableError(error);
+    throw error;
+  }
 }

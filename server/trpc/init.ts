@@ -3,6 +3,7 @@ import superjson from 'superjson';
 import { ZodError } from 'zod';
 import { hasRole } from '@/server/auth/roles';
 import { getSessionUser } from '@/server/auth/session';
+import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE } from '@/server/db/availability';
 import type { Database } from '@/server/db/client';
 import { ServiceError } from '@/server/errors';
 import type { Role } from '@/server/users/schema';
@@ -30,6 +31,9 @@ export async function createRequestContext(db: Database, headers: Headers): Prom
 // 2. Initialisation, and the one place errors are shaped for clients.
 // ---------------------------------------------------------------------------------------------------------------
 export { describeZodError };
+export { MAX_BATCH_SIZE } from './limits';
+
+const UNEXPECTED_MESSAGE = 'Something went wrong on our side.';
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -37,9 +41,15 @@ const t = initTRPC.context<Context>().create({
     const zodError = error.cause instanceof ZodError ? error.cause : null;
     const serviceError = error.cause instanceof ServiceError ? error.cause : null;
     const { stack: _stack, ...data } = shape.data;
+    // An unexpected error's own message may quote SQL and its parameters: clients only ever see a plain sentence.
+    const message = zodError
+      ? describeZodError(zodError)
+      : error.code === 'INTERNAL_SERVER_ERROR' && shape.message !== UNEXPECTED_MESSAGE
+        ? UNEXPECTED_MESSAGE
+        : shape.message;
     return {
       ...shape,
-      message: zodError ? describeZodError(zodError) : shape.message,
+      message,
       data: {
         ...data,
         fieldErrors: zodError
@@ -68,9 +78,12 @@ const mapServiceErrors = t.middleware(async ({ next }) => {
     if (cause instanceof ZodError) {
       throw new TRPCError({ code: 'BAD_REQUEST', message: describeZodError(cause), cause });
     }
+    if (isDatabaseUnavailable(cause ?? result.error)) {
+      throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: UNAVAILABLE_MESSAGE });
+    }
     if (result.error.code === 'INTERNAL_SERVER_ERROR') {
       console.error('[trpc] unexpected error:', result.error.cause ?? result.error);
-      throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong on our side.' });
+      throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: UNEXPECTED_MESSAGE });
     }
   }
   return result;
