@@ -17,6 +17,8 @@ import { E2E_AUTH_SECRET, E2E_BASE_URL, E2E_DATA_DIR, E2E_DIST_DIR, E2E_PORT } f
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+// What `npm start` runs in production: Next behind a server that stamps each request with the socket's address.
+const productionServer = path.join(root, 'scripts', 'server.mjs');
 
 /** @param {string} line */
 const say = (line) => process.stderr.write(`[e2e-server] ${line}\n`);
@@ -59,8 +61,10 @@ for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
  * @returns {Promise<number>}
  */
 function runNext(args, { quiet = false } = {}) {
+  const [command, ...rest] = args;
+  const script = command === 'start' ? [productionServer, ...rest] : [nextBin, ...args];
   return new Promise((resolve, reject) => {
-    child = spawn(process.execPath, [nextBin, ...args], {
+    child = spawn(process.execPath, script, {
       cwd: root,
       env: serverEnvironment(),
       stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
@@ -135,7 +139,7 @@ async function main() {
     say(`built in ${((Date.now() - started) / 1000).toFixed(1)}s`);
   }
 
-  say(`starting next start on ${E2E_BASE_URL} (bound to 127.0.0.1 only)`);
+  say(`starting the production server (scripts/server.mjs) on ${E2E_BASE_URL} (bound to 127.0.0.1 only)`);
   const code = await runNext(['start', '--port', String(E2E_PORT), '--hostname', '127.0.0.1']);
   process.exit(code);
 }
