@@ -1,8 +1,10 @@
 // @ts-check
 const isProduction = process.env.NODE_ENV === 'production';
 
-// Next's dev server needs eval (React refresh) and inline scripts; production keeps scripts to 'self' plus
-// the inline bootstrap Next emits, which carries no user text.
+// Pages get a per-request policy with a script nonce from proxy.ts (server/http/content-security-policy.ts).
+// This static one is for the responses the proxy never sees (STATIC_POLICY_PATHS: route handlers under /api, Next's
+// files under /_next, the favicon), where inline scripts appear only on an HTML error page. Its other directives
+// match the page policy (server/http/content-security-policy.test.ts checks that).
 const contentSecurityPolicy = [
   "default-src 'self'",
   `script-src 'self' 'unsafe-inline'${isProduction ? '' : " 'unsafe-eval'"}`,
@@ -16,8 +18,10 @@ const contentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** Exactly the paths proxy.ts's matcher leaves out, so every response carries one CSP header. */
+const STATIC_POLICY_PATHS = ['/api/:path*', '/_next/:path*', '/favicon.ico'];
+
 const securityHeaders = [
-  { key: 'Content-Security-Policy', value: contentSecurityPolicy },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
   { key: 'X-Frame-Options', value: 'DENY' },
@@ -35,7 +39,10 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: process.env.CLAIMDESK_SKIP_BUILD_TYPECHECK === '1' },
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pg'],
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      ...STATIC_POLICY_PATHS.map((source) => ({ source, headers: [{ key: 'Content-Security-Policy', value: contentSecurityPolicy }] })),
+    ];
   },
 };
 

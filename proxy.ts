@@ -1,20 +1,55 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { contentSecurityPolicy, createNonce } from '@/server/http/content-security-policy';
 
 /**
- * Convenience only: send visitors without any session cookie from /desk to /login, and tell pages which path was
- * asked for. The security boundary is the page guards and tRPC procedures, which re-check every request.
+ * Runs before every page request (see `config.matcher`), as a few named steps:
+ *   1. build this request's Content-Security-Policy around a fresh nonce;
+ *   2. send visitors without any session cookie from /desk to /login (convenience only);
+ *   3. otherwise pass the request on, carrying the policy (Next takes the nonce from the request's CSP header and
+ *      puts it on its own scripts) and, for /desk, the path that was asked for;
+ *   4. put the policy on whatever response the proxy returns.
+ * Not a security boundary: page guards and tRPC procedures re-check every request. A new gate (for example
+ * "answer 503 while the database is down") is one more step returning a response or null, before step 3.
+ *
+ * Caching (for the later performance issue): a nonce exists only per request, so every page renders per request
+ * (app/layout.tsx is force-dynamic so that no page, not even the 404, is served prerendered without one). To cache
+ * `/` and `/d/[slug]`, take them off the nonce path: skip the nonce for those paths here and send them a policy
+ * that allows their scripts without it (sha256 hashes of the cached HTML's inline scripts, kept with the cached
+ * page; Next's experimental `sri` covers only the external ones), then drop force-dynamic from the root layout
+ * and those pages. /login and /desk stay on nonces (their segments are force-dynamic themselves).
  */
 export function proxy(request: NextRequest) {
-  const path = `${request.nextUrl.pathname}${request.nextUrl.search}`;
+  const policy = contentSecurityPolicy({ nonce: createNonce(), development: process.env.NODE_ENV === 'development' });
+  const response = redirectSignedOutFromDesk(request) ?? continueWith(request, policy);
+  response.headers.set('Content-Security-Policy', policy);
+  return response;
+}
+
+const isDeskPath = (pathname: string) => pathname === '/desk' || pathname.startsWith('/desk/');
+const pathAndQuery = (request: NextRequest) => `${request.nextUrl.pathname}${request.nextUrl.search}`;
+
+/** /desk without any next-auth session cookie: straight to /login, coming back here afterwards. */
+function redirectSignedOutFromDesk(request: NextRequest): NextResponse | null {
+  if (!isDeskPath(request.nextUrl.pathname)) return null;
   const hasSessionCookie = request.cookies.getAll().some((cookie) => cookie.name.endsWith('next-auth.session-token'));
-  if (!hasSessionCookie) {
-    const login = new URL('/login', request.url);
-    login.searchParams.set('callbackUrl', path);
-    return NextResponse.redirect(login);
-  }
+  if (hasSessionCookie) return null;
+  const login = new URL('/login', request.url);
+  login.searchParams.set('callbackUrl', pathAndQuery(request));
+  return NextResponse.redirect(login);
+}
+
+/** On to the page, with this request's policy (for the nonce) and, on /desk, the asked-for path for the guards. */
+function continueWith(request: NextRequest, policy: string): NextResponse {
   const headers = new Headers(request.headers);
-  headers.set('x-claimdesk-path', path);
+  headers.set('Content-Security-Policy', policy);
+  if (isDeskPath(request.nextUrl.pathname)) headers.set('x-claimdesk-path', pathAndQuery(request));
   return NextResponse.next({ request: { headers } });
 }
 
-export const config = { matcher: ['/desk', '/desk/:path*'] };
+/**
+ * Every path except route handlers under /api (JSON and CSV: no scripts to nonce, and Next would buffer the
+ * request body of any route the proxy sees), Next's own files under /_next and /favicon.ico. Those keep the static
+ * policy that next.config.js scopes to exactly these paths, so each response carries one CSP header.
+ * (Next needs this to be a literal here.)
+ */
+export const config = { matcher: ['/((?!(?:api|_next)(?:/|$)|favicon\\.ico$).*)'] };
