@@ -1,15 +1,19 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { databaseIsReachable } from '@/server/db/availability';
 import { contentSecurityPolicy, createNonce } from '@/server/http/content-security-policy';
+import { unavailablePage } from '@/server/http/unavailable-page';
 
 /**
  * Runs before every page request (see `config.matcher`), as a few named steps:
  *   1. build this request's Content-Security-Policy around a fresh nonce;
  *   2. send visitors without any session cookie from /desk to /login (convenience only);
- *   3. otherwise pass the request on, carrying the policy (Next takes the nonce from the request's CSP header and
+ *   3. while the database is unreachable, answer 503 with Retry-After (a page failing mid-render could only be
+ *      a 500 with nothing useful in it);
+ *   4. otherwise pass the request on, carrying the policy (Next takes the nonce from the request's CSP header and
  *      puts it on its own scripts) and, for /desk, the path that was asked for;
- *   4. put the policy on whatever response the proxy returns.
- * Not a security boundary: page guards and tRPC procedures re-check every request. A new gate (for example
- * "answer 503 while the database is down") is one more step returning a response or null, before step 3.
+ *   5. put the policy on whatever response the proxy returns.
+ * Not a security boundary: page guards and tRPC procedures re-check every request. A new gate is one more step
+ * returning a response or null, before step 4.
  *
  * Caching (for the later performance issue): a nonce exists only per request, so every page renders per request
  * (app/layout.tsx is force-dynamic so that no page, not even the 404, is served prerendered without one). To cache
@@ -18,9 +22,9 @@ import { contentSecurityPolicy, createNonce } from '@/server/http/content-securi
  * page; Next's experimental `sri` covers only the external ones), then drop force-dynamic from the root layout
  * and those pages. /login and /desk stay on nonces (their segments are force-dynamic themselves).
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const policy = contentSecurityPolicy({ nonce: createNonce(), development: process.env.NODE_ENV === 'development' });
-  const response = redirectSignedOutFromDesk(request) ?? continueWith(request, policy);
+  const response = redirectSignedOutFromDesk(request) ?? (await answerWhileDatabaseDown(request)) ?? continueWith(request, policy);
   response.headers.set('Content-Security-Policy', policy);
   return response;
 }
@@ -36,6 +40,16 @@ function redirectSignedOutFromDesk(request: NextRequest): NextResponse | null {
   const login = new URL('/login', request.url);
   login.searchParams.set('callbackUrl', pathAndQuery(request));
   return NextResponse.redirect(login);
+}
+
+/**
+ * Pages need the database; while it is unreachable they get a plain 503 page. The check is cheap: a success is
+ * trusted for a second (server/db/availability.ts). CSV routes under /d/ answer their own 503.
+ */
+async function answerWhileDatabaseDown(request: NextRequest): Promise<NextResponse | null> {
+  if (request.nextUrl.pathname.endsWith('.csv') || (await databaseIsReachable())) return null;
+  const page = unavailablePage();
+  return new NextResponse(page.body, { status: page.status, headers: page.headers });
 }
 
 /** On to the page, with this request's policy (for the nonce) and, on /desk, the asked-for path for the guards. */

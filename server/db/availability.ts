@@ -72,7 +72,7 @@ const state = ((globalThis as Record<symbol, unknown>)[Symbol.for('claimdesk.dat
 const TRUST_SUCCESS_MS = 1000;
 const PROBE_TIMEOUT_MS = 3000;
 
-export function registerDatabaseProbe(probe: () => Promise<void>): void {
+export function registerDatabaseProbe(probe: (() => Promise<void>) | null): void {
   state.probe = probe;
 }
 

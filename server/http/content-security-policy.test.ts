@@ -49,27 +49,27 @@ describe('proxy.ts', () => {
   /** What the page renders with: NextResponse.next({ request: { headers } }) overrides these request headers. */
   const forwarded = (response: Response, name: string) => response.headers.get(`x-middleware-request-${name}`);
 
-  it('sends the same fresh nonce policy on the request (for Next) and on the response', () => {
-    const first = call('/');
+  it('sends the same fresh nonce policy on the request (for Next) and on the response', async () => {
+    const first = await call('/');
     const policy = first.headers.get('content-security-policy') ?? '';
     expect(nonceOf(policy)).toBeTruthy();
     expect(scriptSrc(policy)).not.toContain('unsafe-inline');
     expect(forwarded(first, 'content-security-policy')).toBe(policy);
-    expect(nonceOf(call('/').headers.get('content-security-policy') ?? '')).not.toBe(nonceOf(policy));
+    expect(nonceOf((await call('/')).headers.get('content-security-policy') ?? '')).not.toBe(nonceOf(policy));
   });
 
-  it('sends signed-out visitors from /desk to /login with the asked-for path, and still sends the policy', () => {
-    const response = call('/desk/dossiers/x?order=title');
+  it('sends signed-out visitors from /desk to /login with the asked-for path, and still sends the policy', async () => {
+    const response = await call('/desk/dossiers/x?order=title');
     expect(getRedirectUrl(response)).toBe(`http://localhost/login?callbackUrl=${encodeURIComponent('/desk/dossiers/x?order=title')}`);
     expect(nonceOf(response.headers.get('content-security-policy') ?? '')).toBeTruthy();
   });
 
-  it('passes a visitor with a session cookie on to /desk with the asked-for path; public pages without it', () => {
-    const desk = call('/desk?search=a', { '__Secure-next-auth.session-token': 'anything' });
+  it('passes a visitor with a session cookie on to /desk with the asked-for path; public pages without it', async () => {
+    const desk = await call('/desk?search=a', { '__Secure-next-auth.session-token': 'anything' });
     expect(getRedirectUrl(desk)).toBeNull();
     expect(forwarded(desk, 'x-claimdesk-path')).toBe('/desk?search=a');
     for (const path of ['/', '/login', '/d/some-story', '/deskwork']) {
-      const response = call(path);
+      const response = await call(path);
       expect(getRedirectUrl(response), path).toBeNull();
       expect(forwarded(response, 'x-claimdesk-path'), path).toBeNull();
     }
