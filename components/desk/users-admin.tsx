@@ -108,7 +108,7 @@ function AddUserForm({ onCreated }: { onCreated: (email: string, password: strin
   );
 }
 
-/** Admins manage desk accounts: create (with a temporary password), change role, disable, reset a password. */
+/** Admins manage desk accounts: create (with a temporary password), change role, disable, reset a password, sign out everywhere. */
 export function UsersAdmin() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -133,7 +133,8 @@ export function UsersAdmin() {
       },
     }),
   );
-  const busy = setRole.isPending || setActive.isPending || resetPassword.isPending;
+  const endSessions = useMutation(trpc.users.endSessions.mutationOptions(mutationCallbacks));
+  const busy = setRole.isPending || setActive.isPending || resetPassword.isPending || endSessions.isPending;
 
   return (
     <div className="space-y-6">
@@ -208,6 +209,11 @@ export function UsersAdmin() {
                       {user.active && user.mustChangePassword ? (
                         <span className="ml-2 text-xs text-amber-800">temporary password</span>
                       ) : null}
+                      {user.active ? (
+                        <span className="block text-xs text-stone-500">
+                          {user.liveSessions === 1 ? 'signed in on 1 device' : `signed in on ${user.liveSessions} devices`}
+                        </span>
+                      ) : null}
                     </td>
                     <td className="px-4 py-2 text-right whitespace-nowrap">
                       <div className="flex justify-end gap-2">
@@ -224,6 +230,14 @@ export function UsersAdmin() {
                           onClick={() => resetPassword.mutate({ id: user.id, version: user.version })}
                         >
                           Reset password
+                        </Button>
+                        <Button
+                          variant="secondary"
+                          disabled={busy || user.liveSessions === 0}
+                          title="Ends every session of this user; they sign in again"
+                          onClick={() => endSessions.mutate({ id: user.id })}
+                        >
+                          Sign out everywhere
                         </Button>
                       </div>
                     </td>

@@ -6,7 +6,7 @@ import type { SessionUser } from '@/server/users/users.service';
 /** A working day: a lost laptop's session dies overnight, not in a month (next-auth's default). */
 export const SESSION_MAX_AGE_SECONDS = 10 * 60 * 60;
 
-export type SessionEndReason = 'sign-out' | 'password' | 'role' | 'disabled';
+export type SessionEndReason = 'sign-out' | 'password' | 'role' | 'disabled' | 'ended-by-admin';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -59,6 +59,12 @@ export async function revokeUserSessions(db: DatabaseOrTransaction, userId: stri
     .returning({ id: userSessions.id });
   return ended.length;
 }
+
+/** A count per user of sessions still live, for the users list (drizzle leaves columns unqualified in a select list). */
+export const liveSessionCount = sql<number>`(
+  select count(*)::int from "user_sessions" s
+  where s.user_id = "users"."id" and s.revoked_at is null and s.expires_at > now()
+)`;
 
 /** Housekeeping: rows of sessions that ended more than a day ago serve no one. */
 export async function deleteEndedSessions(db: DatabaseOrTransaction): Promise<void> {

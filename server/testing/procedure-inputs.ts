@@ -48,5 +48,6 @@ export const plausibleInput: Record<string, (seeded: Seeded) => unknown> = {
   'users.create': () => ({ email: `${unique('new')}@test.example`, name: 'New', role: 'viewer' }),
   'users.setRole': () => ({ id: randomId(), version: 1, role: 'editor' }),
   'users.setActive': () => ({ id: randomId(), version: 1, active: false }),
+  'users.endSessions': () => ({ id: randomId() }),
   'users.resetPassword': () => ({ id: randomId(), version: 1 }),
 };

@@ -45,6 +45,7 @@ const expectedAccess: Record<string, Access> = {
   'users.setRole': 'admin',
   'users.setActive': 'admin',
   'users.resetPassword': 'admin',
+  'users.endSessions': 'admin',
 };
 
 const RANK: Record<Access, number> = { public: 0, viewer: 1, editor: 2, admin: 3 };

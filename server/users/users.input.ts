@@ -24,3 +24,4 @@ export const changeOwnPasswordInput = z.object({
   currentPassword: z.string().max(128),
   newPassword: passwordSchema,
 });
+export const endSessionsInput = z.object({ id: entityId });

@@ -1,8 +1,9 @@
 import { adminProcedure, createTRPCRouter, viewerProcedure } from '@/server/trpc/init';
-import { changeOwnPasswordInput, createUserInput, resetPasswordInput, setActiveInput, setRoleInput } from './users.input';
+import { changeOwnPasswordInput, createUserInput, endSessionsInput, resetPasswordInput, setActiveInput, setRoleInput } from './users.input';
 import {
   changeOwnPassword,
   createUser,
+  endUserSessions,
   generateTemporaryPassword,
   listUsers,
   resetUserPassword,
@@ -25,6 +26,7 @@ export const usersRouter = createTRPCRouter({
   }),
   setRole: adminProcedure.input(setRoleInput).mutation(({ ctx, input }) => setUserRole(ctx.db, ctx.user, input)),
   setActive: adminProcedure.input(setActiveInput).mutation(({ ctx, input }) => setUserActive(ctx.db, ctx.user, input)),
+  endSessions: adminProcedure.input(endSessionsInput).mutation(({ ctx, input }) => endUserSessions(ctx.db, ctx.user, input)),
   resetPassword: adminProcedure
     .input(resetPasswordInput)
     .mutation(({ ctx, input }) => resetUserPassword(ctx.db, ctx.user, input)),

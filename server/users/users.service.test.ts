@@ -2,7 +2,8 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '@/server/audit/schema';
 import { signInWithPassword } from '@/server/auth/sign-in';
-import { callerFor, expectTrpcError, snapshotDatabase, unique } from '@/server/testing/fixtures';
+import { getSessionUser } from '@/server/auth/session';
+import { callerFor, expectTrpcError, signedInCookie, snapshotDatabase, unique } from '@/server/testing/fixtures';
 import { createTestDatabase, createTestUsers, TEST_PASSWORD, type TestUsers } from '@/server/testing/test-database';
 import { users as usersTable } from './schema';
 import { createUser, findActiveUser, setUserActive, setUserRole } from './users.service';
@@ -90,6 +91,33 @@ describe('users', () => {
   it('never writes a password hash into the audit log', async () => {
     const [row] = await database.db.select({ count: sql<number>`count(*)::int` }).from(auditLog).where(sql`${auditLog.changes}::text like '%argon2%'`);
     expect(row!.count).toBe(0);
+  });
+});
+
+describe('sign out everywhere', () => {
+  it('ends every live session of a user, shows the count in the list, and audits it; the account stays active', async () => {
+    const account = await createUser(database.db, users.admin, { email: `${unique('laptop')}@test.example`, role: 'editor', password: TEST_PASSWORD });
+    const cookies = [await signedInCookie(database.db, account.id), await signedInCookie(database.db, account.id)];
+    const listed = async () => (await callerFor(database.db, users.admin).users.list()).find((user) => user.id === account.id)!;
+    expect((await listed()).liveSessions).toBe(2);
+
+    expect(await callerFor(database.db, users.admin).users.endSessions({ id: account.id })).toEqual({ ended: 2 });
+    for (const cookie of cookies) expect(await getSessionUser(database.db, cookie)).toBeNull();
+    expect(await listed()).toMatchObject({ liveSessions: 0, active: true });
+    const [entry] = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, account.id))
+      .orderBy(sql`${auditLog.id} desc`)
+      .limit(1);
+    expect(entry).toMatchObject({ action: 'update', actorId: users.admin.id, changes: { sessions: { before: '2 signed in', after: 'all signed out' } } });
+    // Signing in again works.
+    expect((await signInWithPassword(database.db, { email: account.email, password: TEST_PASSWORD, address: null })).ok).toBe(true);
+  });
+
+  it('is for admins only, and names an unknown user', async () => {
+    await expectTrpcError(callerFor(database.db, users.editor).users.endSessions({ id: users.viewer.id }), 'FORBIDDEN');
+    await expectTrpcError(callerFor(database.db, users.admin).users.endSessions({ id: crypto.randomUUID() }), 'NOT_FOUND');
   });
 });
 

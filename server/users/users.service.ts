@@ -3,7 +3,7 @@ import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { diffFields, recordAudit, type Actor } from '@/server/audit/audit.service';
 import { beginPasswordCheck, clearPasswordCheckThrottle } from '@/server/auth/login-throttle';
 import { hashPassword, passwordSchema, verifyPassword } from '@/server/auth/password';
-import { revokeUserSessions, type SessionEndReason } from '@/server/auth/sessions';
+import { liveSessionCount, revokeUserSessions, type SessionEndReason } from '@/server/auth/sessions';
 import type { Database, DatabaseOrTransaction } from '@/server/db/client';
 import { assertVersion, isUniqueViolation, notFound, ServiceError } from '@/server/errors';
 import { users, type Role, type User } from './schema';
@@ -47,7 +47,27 @@ export async function findUserByEmail(db: DatabaseOrTransaction, email: string):
 }
 
 export async function listUsers(db: Database) {
-  return db.select(publicColumns).from(users).orderBy(asc(users.email));
+  return db
+    .select({ ...publicColumns, liveSessions: liveSessionCount })
+    .from(users)
+    .orderBy(asc(users.email));
+}
+
+/** "Sign out everywhere" for someone's lost laptop or shared screen, without disabling the account. */
+export async function endUserSessions(db: Database, actor: Actor, input: { id: string }) {
+  return db.transaction(async (tx) => {
+    const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, input.id));
+    if (!user) throw notFound('User');
+    const ended = await revokeUserSessions(tx, user.id, 'ended-by-admin');
+    await recordAudit(tx, {
+      actor,
+      action: 'update',
+      entityType: ENTITY,
+      entityId: user.id,
+      changes: { sessions: { before: `${ended} signed in`, after: 'all signed out' } },
+    });
+    return { ended };
+  });
 }
 
 export async function countUsers(db: DatabaseOrTransaction): Promise<number> {
