@@ -124,6 +124,47 @@ export class DeskApi {
   }
 }
 
+export interface UserRecord {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  active: boolean;
+  mustChangePassword: boolean;
+  version: number;
+}
+
+/**
+ * The admin's shortcuts for arranging accounts. Specs that sign out, change a password, or lose a role or an
+ * account use a fresh user from here, never a demo account: every spec shares the demo accounts' saved sessions.
+ */
+export class AdminApi {
+  constructor(readonly trpc: TrpcClient) {}
+
+  /** A new account and its temporary password (the app marks it "must change password", which only adds a banner). */
+  createUser(input: { email: string; role: Role; name?: string }) {
+    return this.trpc.ok<{ user: UserRecord; temporaryPassword: string }>('mutation', 'users.create', { name: '', ...input });
+  }
+
+  async user(email: string): Promise<UserRecord> {
+    const users = await this.trpc.ok<UserRecord[]>('query', 'users.list', undefined);
+    const found = users.find((user) => user.email === email.toLowerCase());
+    if (!found) throw new Error(`users.list has no ${email}`);
+    return found;
+  }
+}
+
+/** Signs in through the real /login form and waits for the desk (the path every user takes). */
+export async function signInThroughForm(page: Page, email: string, password: string) {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(atPath('/desk'));
+  await expect(page.getByRole('navigation', { name: 'Desk' })).toBeVisible();
+  await expect(page.getByRole('link', { name: email })).toBeVisible();
+}
+
 interface Fixtures {
   /** A page in a new browser context signed in as `role`; closed after the test. */
   pageAs: (role: Role) => Promise<Page>;
@@ -131,6 +172,10 @@ interface Fixtures {
   editorApi: DeskApi;
   /** A slug nobody else uses, even across reruns against a reused server. */
   uniqueSlug: (label: string) => string;
+  /** tRPC as the demo admin. */
+  adminApi: AdminApi;
+  /** A signed-out page in a new browser context of its own (its own cookies); closed after the test. */
+  newSignedOutPage: () => Promise<Page>;
 }
 
 export const test = base.extend<Fixtures>({
@@ -156,6 +201,22 @@ export const test = base.extend<Fixtures>({
     let counter = 0;
     const run = Date.now().toString(36);
     await provide((label) => `e2e-${label}-${run}-${testInfo.workerIndex}-${++counter}`);
+  },
+
+  adminApi: async ({ playwright, baseURL }, provide) => {
+    const request = await playwright.request.newContext({ baseURL, storageState: authFile('admin') });
+    await provide(new AdminApi(new TrpcClient(request)));
+    await request.dispose();
+  },
+
+  newSignedOutPage: async ({ browser, baseURL }, provide) => {
+    const contexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];
+    await provide(async () => {
+      const context = await browser.newContext({ baseURL });
+      contexts.push(context);
+      return context.newPage();
+    });
+    await Promise.all(contexts.map((context) => context.close()));
   },
 });
 
