@@ -1,8 +1,11 @@
 import type { Metadata } from 'next';
 import { DossierList } from '@/components/desk/dossier-list';
+import { requirePageUser } from '@/server/auth/guards';
 
 export const metadata: Metadata = { title: 'Dossiers' };
 
-export default function DeskHomePage() {
+export default async function DeskHomePage() {
+  // Every desk page guards itself: a client-side navigation re-renders the page, not the shared layout.
+  await requirePageUser('viewer');
   return <DossierList />;
 }

@@ -162,8 +162,9 @@ function countText(count: number, filters: SourceFilters): string {
 }
 
 /**
- * A dossier's sources: server-side search, filters, sorting and keyset pages ("Load more"), all of it in the
- * query string. Editors get row actions; viewers see the same table without them.
+ * A dossier's sources: server-side search, filters, sorting and keyset pages ("Load more"). Search, filters and
+ * order live in the query string; loaded pages do not (a copied link opens at the first page of the same view).
+ * Editors get row actions; viewers see the same table without them.
  */
 export function SourcesTable({ dossierId, dossierSlug }: { dossierId: string; dossierSlug: string }) {
   const trpc = useTRPC();
