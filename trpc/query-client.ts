@@ -9,8 +9,10 @@ const httpStatusOf = (error: unknown) => (error as { data?: { httpStatus?: numbe
  */
 function toSignInWhenSessionEnded(error: unknown) {
   if (typeof window === 'undefined' || httpStatusOf(error) !== 401) return;
-  const here = `${window.location.pathname}${window.location.search}`;
-  window.location.assign(`/login?callbackUrl=${encodeURIComponent(here)}`);
+  const signIn = new URL('/login', window.location.origin);
+  signIn.searchParams.set('callbackUrl', `${window.location.pathname}${window.location.search}`);
+  // A full navigation: nothing rendered for the ended session may stay in memory.
+  window.location.assign(signIn);
 }
 
 export function makeQueryClient() {
