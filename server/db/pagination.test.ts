@@ -50,6 +50,43 @@ describe('cursor encoding', () => {
     (value) => expectInvalid(encodeCursor(value, id), byCreated),
   );
 
+  it.each([
+    '2020-02-29 00:00:00+00', // a leap day
+    '2000-02-29 12:00:00+00', // a leap day in a century divisible by 400
+    '2020-12-31 23:59:59.999999+00',
+    '0001-01-01 00:00:00+00',
+    '2020-09-27 06:15:00-00:25:21', // a local mean time offset, as PostgreSQL prints it for old dates
+    '2020-09-27 06:15:00+14',
+    '2020-09-27 06:15:00-12:00',
+  ])('accepts a real calendar moment: %s', (value) => {
+    expect(decodeCursor(encodeCursor(value, id), byCreated)).toEqual({ value, id });
+    expect(decodeCursor(encodeCursor(value, id), byPublished)).toEqual({ value, id });
+  });
+
+  it.each([
+    ['month 13 and day 45, hour 99 (the reported cursor)', '2020-13-45 99:99:99+00'],
+    ['month 0', '2020-00-10 00:00:00+00'],
+    ['month 13', '2020-13-01 00:00:00+00'],
+    ['day 0', '2020-09-00 00:00:00+00'],
+    ['day 32', '2020-01-32 00:00:00+00'],
+    ['31 September', '2020-09-31 00:00:00+00'],
+    ['30 February', '2020-02-30 00:00:00+00'],
+    ['29 February of a common year', '2021-02-29 00:00:00+00'],
+    ['29 February 1900 (not a leap year)', '1900-02-29 00:00:00+00'],
+    ['year 0 (PostgreSQL has none)', '0000-01-01 00:00:00+00'],
+    ['hour 24', '2020-09-27 24:00:00+00'],
+    ['minute 60', '2020-09-27 06:60:00+00'],
+    ['second 60', '2020-09-27 06:15:60+00'],
+    ['an offset of 16 hours', '2020-09-27 06:15:00+16'],
+    ['an offset of 99 hours', '2020-09-27 06:15:00-99'],
+    ['offset minutes of 60', '2020-09-27 06:15:00+05:60'],
+    ['offset seconds of 60', '2020-09-27 06:15:00+05:30:60'],
+    ['seven fractional digits', '2020-09-27 06:15:00.1234567+00'],
+  ])('refuses a timestamp cursor value with %s: it never reaches the database', (_label, value) => {
+    expectInvalid(encodeCursor(value, id), byCreated);
+    expectInvalid(encodeCursor(value, id), byPublished);
+  });
+
   it('accepts only the enum’s own values for an enum column', () => {
     expect(decodeCursor(encodeCursor('C', id), byReliability)).toEqual({ value: 'C', id });
     expectInvalid(encodeCursor('G', id), byReliability);

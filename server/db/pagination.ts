@@ -26,8 +26,40 @@ export interface DecodedCursor {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-// Postgres' ISO output for timestamptz, e.g. "2020-09-27 06:15:00.123456+00".
-const PG_TIMESTAMPTZ = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/;
+// Postgres' ISO output for timestamptz, e.g. "2020-09-27 06:15:00.123456+00" (the offset may carry minutes and
+// seconds: "+05:30", "-00:25:21").
+const PG_TIMESTAMPTZ =
+  /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.\d{1,6})?[+-](\d{2})(?::(\d{2}))?(?::(\d{2}))?$/;
+
+const isLeapYear = (year: number) => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+const daysInMonth = (year: number, month: number) =>
+  month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+
+/**
+ * Whether `value` is a timestamp PostgreSQL could have printed: the shape alone is not enough, since a forged
+ * "2020-13-45 99:99:99+00" would fail inside the query (a 500) instead of here (a 400). PostgreSQL has no year 0,
+ * never prints hour 24 or second 60, and keeps UTC offsets within ±15:59:59.
+ */
+export function isPostgresTimestamptz(value: string): boolean {
+  const match = PG_TIMESTAMPTZ.exec(value);
+  if (!match) return false;
+  const [year, month, day, hour, minute, second, offsetHours, offsetMinutes, offsetSeconds] = match
+    .slice(1)
+    .map((part) => Number(part ?? 0));
+  return (
+    year! >= 1 &&
+    month! >= 1 &&
+    month! <= 12 &&
+    day! >= 1 &&
+    day! <= daysInMonth(year!, month!) &&
+    hour! <= 23 &&
+    minute! <= 59 &&
+    second! <= 59 &&
+    offsetHours! <= 15 &&
+    offsetMinutes! <= 59 &&
+    offsetSeconds! <= 59
+  );
+}
 
 /** The sort value to select alongside each row, for building the next cursor. */
 export function cursorValueOf(sort: KeysetSort): SQL<string | null> {
@@ -56,7 +88,7 @@ export function decodeCursor(cursor: string, sort: KeysetSort): DecodedCursor {
     return { value: null, id };
   }
   if (typeof value !== 'string' || value.length > 1000 || value.includes('\u0000')) throw invalidCursor();
-  if (sort.valueType === 'timestamp' && !PG_TIMESTAMPTZ.test(value)) throw invalidCursor();
+  if (sort.valueType === 'timestamp' && !isPostgresTimestamptz(value)) throw invalidCursor();
   if (typeof sort.valueType === 'object' && !sort.valueType.enum.includes(value)) throw invalidCursor();
   return { value, id };
 }
