@@ -11,7 +11,7 @@ import {
   sourceInput,
   unique,
 } from '@/server/testing/fixtures';
-import { createTestDatabase, createTestUsers, type TestUsers } from '@/server/testing/test-database';
+import { createTestDatabase, createTestUsers, openSideConnection, testDriver, type TestUsers } from '@/server/testing/test-database';
 import { reliabilityGrades, sourceKinds, sources, type Source } from './schema';
 import { sourceFilters, sourceSortKeys, type SourceSortKey } from './sources.input';
 import { countSources, createSource, iterateSources, listSources, updateSource } from './sources.service';
@@ -125,25 +125,55 @@ describe('sources: create, read, update, delete, restore', () => {
     expect(await snapshotDatabase(database.db)).toBe(before);
   });
 
-  it('lets exactly one of twenty parallel updates naming the same version win, with one audit row', async () => {
-    const dossier = await newDossier();
-    const source = await createSource(database.db, users.editor, sourceInput(dossier.id, { title: 'Contested' }));
-    const results = await Promise.allSettled(
-      Array.from({ length: 20 }, (_, index) =>
-        editor().sources.update({ ...sourceInput(dossier.id, { title: `Edit ${index}` }), id: source.id, version: source.version }),
-      ),
-    );
-    const won = results.filter((result): result is PromiseFulfilledResult<Source> => result.status === 'fulfilled');
-    expect(won).toHaveLength(1);
-    const lost = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
-    expect(lost.map((result) => (result.reason as { code: string }).code)).toEqual(Array(19).fill('CONFLICT'));
+  // Made deterministic: a side connection holds the source's row lock while the 20 updates start, and lets go only
+  // once all 20 are queued behind it, so they really contend; without `for update` on the versioned write they all
+  // read version 1 and all win. PGlite runs one query at a time, so the race cannot happen there.
+  it.skipIf(testDriver === 'pglite')(
+    'lets exactly one of twenty parallel updates naming the same version win, with one audit row (PostgreSQL only: PGlite runs one query at a time, so the race cannot happen)',
+    async () => {
+      const dossier = await newDossier();
+      const source = await createSource(database.db, users.editor, sourceInput(dossier.id, { title: 'Contested' }));
+      const holder = await openSideConnection(database);
+      let updates: Promise<PromiseSettledResult<Source>[]> | undefined;
+      try {
+        await holder.query('begin');
+        await holder.query('select id from sources where id = $1 for update', [source.id]);
+        updates = Promise.allSettled(
+          Array.from({ length: 20 }, (_, index) =>
+            editor().sources.update({ ...sourceInput(dossier.id, { title: `Edit ${index}` }), id: source.id, version: source.version }),
+          ),
+        );
+        // Bounded wait (a count of polls, not a time limit) until every update's connection is blocked on a lock.
+        let waiting = 0;
+        for (let poll = 0; poll < 2000 && waiting < 20; poll++) {
+          // Inside a transaction PostgreSQL keeps showing its first snapshot of pg_stat_activity: drop it each time.
+          await holder.query('select pg_stat_clear_snapshot()');
+          const result = await holder.query<{ waiting: number }>(
+            `select count(*)::int as waiting from pg_stat_activity
+              where datname = current_database() and pid <> pg_backend_pid() and wait_event_type = 'Lock'`,
+          );
+          waiting = result.rows[0]!.waiting;
+          if (waiting < 20) await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+        expect(waiting, 'all twenty updates are waiting on the held row lock').toBe(20);
+        await holder.query('commit');
+      } finally {
+        await holder.query('rollback').catch(() => undefined);
+        await holder.end();
+      }
+      const results = await updates!;
+      const won = results.filter((result): result is PromiseFulfilledResult<Source> => result.status === 'fulfilled');
+      expect(won).toHaveLength(1);
+      const lost = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
+      expect(lost.map((result) => (result.reason as { code: string }).code)).toEqual(Array(19).fill('CONFLICT'));
 
-    const [row] = await database.db.select().from(sources).where(eq(sources.id, source.id));
-    expect(row).toMatchObject({ title: won[0]!.value.title, version: 2 });
-    const audits = await database.db.select().from(auditLog).where(eq(auditLog.entityId, source.id));
-    expect(audits.map((audit) => audit.action).sort()).toEqual(['create', 'update']);
-    expect(audits.find((audit) => audit.action === 'update')!.changes.title).toEqual({ before: 'Contested', after: won[0]!.value.title });
-  });
+      const [row] = await database.db.select().from(sources).where(eq(sources.id, source.id));
+      expect(row).toMatchObject({ title: won[0]!.value.title, version: 2 });
+      const audits = await database.db.select().from(auditLog).where(eq(auditLog.entityId, source.id));
+      expect(audits.map((audit) => audit.action).sort()).toEqual(['create', 'update']);
+      expect(audits.find((audit) => audit.action === 'update')!.changes.title).toEqual({ before: 'Contested', after: won[0]!.value.title });
+    },
+  );
 });
 
 describe('sources: duplicate URLs', () => {
@@ -427,6 +457,22 @@ describe('sources: sorting and keyset pagination', () => {
     }
   });
 
+  it.each([
+    ['the reported forgery', '2020-13-45 99:99:99+00'],
+    ['31 September', '2020-09-31 10:00:00+00'],
+    ['hour 24', '2020-09-27 24:00:00+00'],
+    ['an offset of 99 hours', '2020-09-27 06:00:00+99'],
+  ])('refuses a cursor with an impossible timestamp (%s) with BAD_REQUEST, on the desk list and signed out on the public one', async (_label, value) => {
+    const cursor = encodeCursor(value, crypto.randomUUID());
+    for (const sort of ['created', 'published'] as const) {
+      for (const order of ['asc', 'desc'] as const) {
+        await expectTrpcError(viewer().sources.list({ dossierId, cursor, sort, order }), 'BAD_REQUEST', 'cursor: this page link is invalid');
+      }
+    }
+    const dossier = (await database.db.execute(sql`select slug from dossiers where id = ${dossierId}`)) as unknown as { rows: Array<{ slug: string }> };
+    await expectTrpcError(reader().sources.listPublic({ slug: dossier.rows[0]!.slug, cursor }), 'BAD_REQUEST', 'cursor: this page link is invalid');
+  });
+
   it('streams every row of a large dossier in batches, fetching each batch only when needed', async () => {
     const big = await newDossier();
     const total = 1200;
@@ -449,6 +495,63 @@ describe('sources: sorting and keyset pagination', () => {
     expect(new Set(titles).size).toBe(total + 1);
     expect(titles.at(-1)).toBe('zzz added late');
     expect(titles.slice(0, total)).toEqual(Array.from({ length: total }, (_, index) => `row ${String(index).padStart(4, '0')}`));
+  });
+});
+
+describe('sources: a deleted dossier’s sources are frozen', () => {
+  const DELETED_DOSSIER = 'This source’s dossier was deleted; restore the dossier first.';
+
+  async function sourceInDeletedDossier() {
+    const dossier = await newDossier(true);
+    const live = await editor().sources.create(sourceInput(dossier.id, { title: 'Live source', internalNotes: 'before' }));
+    const gone = await editor().sources.create(sourceInput(dossier.id, { title: 'Deleted source' }));
+    const goneDeleted = await editor().sources.delete({ id: gone.id, version: gone.version });
+    const deletedDossier = await editor().dossiers.delete({ id: dossier.id, version: dossier.version });
+    return { dossier: deletedDossier, live, gone: goneDeleted };
+  }
+
+  it('refuses to update a source of a deleted dossier, saying why, and changes nothing', async () => {
+    const { dossier, live } = await sourceInDeletedDossier();
+    const before = await snapshotDatabase(database.db);
+    const error = await expectTrpcError(
+      editor().sources.update({ ...sourceInput(dossier.id, { title: 'Edited anyway', internalNotes: 'after' }), id: live.id, version: live.version }),
+      'NOT_FOUND',
+    );
+    expect(error.message).toBe(DELETED_DOSSIER);
+    expect(await snapshotDatabase(database.db)).toBe(before);
+  });
+
+  it('refuses to delete a source of a deleted dossier, and changes nothing', async () => {
+    const { live } = await sourceInDeletedDossier();
+    const before = await snapshotDatabase(database.db);
+    const error = await expectTrpcError(editor().sources.delete({ id: live.id, version: live.version }), 'NOT_FOUND');
+    expect(error.message).toBe(DELETED_DOSSIER);
+    expect(await snapshotDatabase(database.db)).toBe(before);
+  });
+
+  it('refuses to restore a source of a deleted dossier, and changes nothing', async () => {
+    const { gone } = await sourceInDeletedDossier();
+    const before = await snapshotDatabase(database.db);
+    const error = await expectTrpcError(editor().sources.restore({ id: gone.id, version: gone.version }), 'NOT_FOUND');
+    expect(error.message).toBe(DELETED_DOSSIER);
+    expect(await snapshotDatabase(database.db)).toBe(before);
+  });
+
+  it('refuses the same through the service, for any caller (the rule is not in the router)', async () => {
+    const { dossier, live } = await sourceInDeletedDossier();
+    await expect(updateSource(database.db, users.admin, { ...sourceInput(dossier.id), id: live.id, version: live.version })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: DELETED_DOSSIER,
+    });
+  });
+
+  it('allows edits again once the dossier is restored', async () => {
+    const { dossier, live, gone } = await sourceInDeletedDossier();
+    await editor().dossiers.restore({ id: dossier.id, version: dossier.version });
+    const updated = await editor().sources.update({ ...sourceInput(dossier.id, { title: 'Edited after restore' }), id: live.id, version: live.version });
+    expect(updated).toMatchObject({ title: 'Edited after restore', version: 2 });
+    await expect(editor().sources.restore({ id: gone.id, version: gone.version })).resolves.toMatchObject({ deletedAt: null });
+    await expect(editor().sources.delete({ id: updated.id, version: updated.version })).resolves.toMatchObject({ deletedAt: expect.any(Date) });
   });
 });
 

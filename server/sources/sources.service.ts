@@ -3,6 +3,7 @@ import { diffFields, recordAudit, type Actor } from '@/server/audit/audit.servic
 import type { Database, DatabaseOrTransaction } from '@/server/db/client';
 import { afterCursor, cursorValueOf, decodeCursor, keysetOrder, toPage, type KeysetSort } from '@/server/db/pagination';
 import { getLiveDossier } from '@/server/dossiers/dossiers.service';
+import { dossiers } from '@/server/dossiers/schema';
 import { assertVersion, isUniqueViolation, notFound, ServiceError } from '@/server/errors';
 import { normaliseSourceUrl } from './normalise-url';
 import { reliabilityGrades, sources, type Source } from './schema';
@@ -181,9 +182,23 @@ export async function createSource(db: Database, actor: Actor, input: CreateSour
   }
 }
 
+const dossierDeleted = () =>
+  new ServiceError('NOT_FOUND', 'This source’s dossier was deleted; restore the dossier first.');
+
+/**
+ * Locks a source for a versioned write, refusing one that is missing, in the wrong deleted state, or whose dossier
+ * is deleted: a deleted dossier's sources are frozen until it is restored. The dossier row is locked `for share`, so
+ * deleting the dossier waits for this write (or this write sees the deletion), never both at once.
+ */
 async function lockLiveSource(tx: DatabaseOrTransaction, id: string, options: { deleted: boolean }): Promise<Source> {
   const [row] = await tx.select().from(sources).where(eq(sources.id, id)).for('update');
   if (!row || (row.deletedAt !== null) !== options.deleted) throw notFound(options.deleted ? 'Deleted source' : 'Source');
+  const [dossier] = await tx
+    .select({ deletedAt: dossiers.deletedAt })
+    .from(dossiers)
+    .where(eq(dossiers.id, row.dossierId))
+    .for('share');
+  if (!dossier || dossier.deletedAt !== null) throw dossierDeleted();
   return row;
 }
 

@@ -17,7 +17,13 @@ export const testDriver = (process.env.CLAIMDESK_TEST_DRIVER ?? 'pglite') as 'pg
  * A fresh, migrated database for one test file: a new in-memory PGlite, or a new database on the PostgreSQL server
  * named by TEST_DATABASE_URL (dropped again by `cleanup`). Test files never share data, so runs never collide.
  */
-export async function createTestDatabase(): Promise<DatabaseHandle & { cleanup: () => Promise<void> }> {
+export type TestDatabase = DatabaseHandle & {
+  cleanup: () => Promise<void>;
+  /** PostgreSQL only: the test database's own URL, for a test that needs a second, independent connection. */
+  url?: string;
+};
+
+export async function createTestDatabase(): Promise<TestDatabase> {
   if (testDriver === 'pglite') {
     const handle = await openDatabase({ driver: 'pglite', inMemory: true, loadDataDir: await migratedPgliteTemplate() });
     await handle.migrate(); // a no-op on the template, kept so a stale one could never be used unmigrated
@@ -36,6 +42,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle & { cleanup: 
   await handle.migrate();
   return {
     ...handle,
+    url: url.toString(),
     async cleanup() {
       await handle.close();
       const dropper = new pg.Client({ connectionString: serverUrl });
@@ -79,6 +86,17 @@ export interface TestUsers {
   admin: SessionUser;
   editor: SessionUser;
   viewer: SessionUser;
+}
+
+/**
+ * A separate connection to a PostgreSQL test database, outside the app's pool: a test can hold locks with it (an
+ * open transaction) while the app's own connections run into them. PostgreSQL only (PGlite has one connection).
+ */
+export async function openSideConnection(database: TestDatabase): Promise<pg.Client> {
+  if (!database.url) throw new Error('A side connection needs the PostgreSQL test driver (TEST_DATABASE_URL).');
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  return client;
 }
 
 export const TEST_PASSWORD = 'correct horse battery';
