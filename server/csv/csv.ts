@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 
 /**
@@ -65,12 +66,41 @@ export function csvStream<Row>(rows: AsyncIterable<Row>, columns: ReadonlyArray<
   );
 }
 
-export function csvResponse(body: ReadableStream<Uint8Array>, filename: string, cache: 'public' | 'private'): Response {
+const PUBLIC_REVALIDATE = 'public, no-cache';
+
+/**
+ * A CSV download. Public exports are `public, no-cache` with a strong ETag: any cache may keep a copy but must ask
+ * again before each use, so an edit or an unpublished dossier shows at once, and an unchanged one costs a 304.
+ * Desk exports are never stored.
+ */
+export function csvResponse(
+  body: ReadableStream<Uint8Array>,
+  filename: string,
+  cache: { public: true; etag: string } | { public: false },
+): Response {
   return new Response(body, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`,
-      'Cache-Control': cache === 'public' ? 'public, max-age=60' : 'private, no-store',
+      ...(cache.public ? { 'Cache-Control': PUBLIC_REVALIDATE, ETag: cache.etag } : { 'Cache-Control': 'private, no-store' }),
     },
   });
+}
+
+/** A strong ETag naming exactly this content: a hash of everything the body is made from. */
+export function strongEtag(...parts: Array<string | number>): string {
+  return `"${createHash('sha256').update(JSON.stringify(parts)).digest('base64url')}"`;
+}
+
+/** Whether an If-None-Match header names this ETag (or is `*`). Weak comparison, as RFC 9110 asks for this header. */
+export function ifNoneMatchMatches(header: string | null, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return header.split(',').some((tag) => opaque(tag) === opaque(etag));
+}
+
+/** The answer to a revalidation that found nothing changed: no body, the same validator and caching rules. */
+export function notModified(etag: string): Response {
+  return new Response(null, { status: 304, headers: { ETag: etag, 'Cache-Control': PUBLIC_REVALIDATE } });
 }

@@ -97,6 +97,32 @@ export async function getSource(db: Database, id: string): Promise<Source> {
   return row;
 }
 
+/**
+ * What a published dossier's public CSV depends on, read in one small query before any row is streamed: the
+ * dossier's id, slug and version, and its sources' count, summed versions and latest change. Every write to the
+ * dossier or to one of its sources (edit, delete, restore, create) bumps a version or adds a row, so the fingerprint
+ * changes with the export's content. Null when there is nothing public: unknown, draft or deleted.
+ */
+export async function getPublicSourcesFingerprint(
+  db: Database,
+  slug: string,
+): Promise<{ dossierId: string; slug: string; fingerprint: string } | null> {
+  // Qualified by hand, as in the dossier list: drizzle writes a single-table select's columns without their table.
+  const sourcesState = sql<string>`(select concat_ws('/', count(*) filter (where ${sources}.deleted_at is null), count(*), coalesce(sum(${sources}.version), 0), max(${sources}.updated_at)::text) from ${sources} where ${sources}.dossier_id = ${dossiers}.id)`;
+  const [row] = await db
+    .select({
+      id: dossiers.id,
+      slug: dossiers.slug,
+      version: dossiers.version,
+      updatedAt: sql<string>`${dossiers.updatedAt}::text`,
+      sourcesState,
+    })
+    .from(dossiers)
+    .where(and(eq(dossiers.slug, slug.toLowerCase()), eq(dossiers.status, 'published'), isNull(dossiers.deletedAt)));
+  if (!row) return null;
+  return { dossierId: row.id, slug: row.slug, fingerprint: [row.id, row.slug, row.version, row.updatedAt, row.sourcesState].join('|') };
+}
+
 /** A live source in the dossier whose URL is the same document as `url`, if any. */
 export async function findDuplicateSource(
   db: DatabaseOrTransaction,

@@ -1,6 +1,7 @@
 import { ZodError } from 'zod';
 import { requireRouteUser } from '@/server/auth/guards';
 import { csvResponse, csvStream } from '@/server/csv/csv';
+import { slugSchema } from '@/server/dossiers/dossiers.input';
 import { getDossierBySlug } from '@/server/dossiers/dossiers.service';
 import { ServiceError } from '@/server/errors';
 import { deskSourceColumns } from '@/server/sources/sources.csv';
@@ -13,16 +14,16 @@ import { describeZodError } from '@/server/trpc/init';
 export async function GET(request: Request, context: { params: Promise<{ slug: string }> }) {
   const guard = await requireRouteUser(request, 'viewer');
   if (guard.denied) return guard.denied;
-  const { slug } = await context.params;
+  // A slug that no dossier can have (NUL, stray bytes, wrong characters) is a 404 without looking it up.
+  const slug = slugSchema.safeParse((await context.params).slug);
+  if (!slug.success) return Response.json({ error: 'Dossier not found.' }, { status: 404 });
   const { db } = await getAppDatabase();
   try {
     const filters = sourceFiltersFromSearchParams(new URL(request.url).searchParams);
-    const dossier = await getDossierBySlug(db, slug.slice(0, 200));
-    return csvResponse(
-      csvStream(iterateSources(db, dossier.id, filters), deskSourceColumns),
-      `${dossier.slug}-sources-desk.csv`,
-      'private',
-    );
+    const dossier = await getDossierBySlug(db, slug.data);
+    return csvResponse(csvStream(iterateSources(db, dossier.id, filters), deskSourceColumns), `${dossier.slug}-sources-desk.csv`, {
+      public: false,
+    });
   } catch (error) {
     if (error instanceof ZodError) return Response.json({ error: describeZodError(error) }, { status: 400 });
     if (error instanceof ServiceError && error.code === 'NOT_FOUND') return Response.json({ error: error.message }, { status: 404 });
