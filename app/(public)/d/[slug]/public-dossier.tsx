@@ -1,0 +1,113 @@
+import Link from 'next/link';
+import { TRPCError } from '@trpc/server';
+import { formatDay, formatDayRange } from '@/components/format';
+import { ReliabilityBadge } from '@/components/reliability-badge';
+import { slugSchema } from '@/server/dossiers/dossiers.input';
+import { sourceKindLabels } from '@/server/sources/sources.input';
+import type { createCaller } from '@/server/trpc/root';
+
+/**
+ * The public dossier page's data and markup, apart from the page file so tests can load it through the same
+ * procedures (as a signed-out reader) and render the HTML a reader gets.
+ */
+type Caller = ReturnType<typeof createCaller>;
+type PublicDossier = Awaited<ReturnType<Caller['dossiers']['publicBySlug']>>;
+type PublicSourcePage = Awaited<ReturnType<Caller['sources']['listPublic']>>;
+
+export type PublicDossierPageData = { found: false } | { found: true; dossier: PublicDossier; page: PublicSourcePage };
+
+const isRefusal = (error: unknown, code: TRPCError['code']) => error instanceof TRPCError && error.code === code;
+
+/**
+ * A published dossier and one page of its sources, or `found: false` (a 404) for anything a reader must not or
+ * cannot see: a malformed slug (refused here, before any query), a draft, deleted or unknown dossier, or a forged
+ * `after` link (cursors come only from our own "More sources" links, so a bad one names a page that does not exist).
+ */
+export async function loadPublicDossierPage(caller: Caller, slug: string, after: string | string[] | undefined): Promise<PublicDossierPageData> {
+  const parsedSlug = slugSchema.safeParse(slug);
+  if (!parsedSlug.success) return { found: false };
+  try {
+    const dossier = await caller.dossiers.publicBySlug({ slug: parsedSlug.data });
+    const page = await caller.sources.listPublic({ slug: parsedSlug.data, cursor: typeof after === 'string' ? after : null, limit: 100 });
+    return { found: true, dossier, page };
+  } catch (error) {
+    if (isRefusal(error, 'NOT_FOUND') || isRefusal(error, 'BAD_REQUEST')) return { found: false };
+    throw error;
+  }
+}
+
+/** Just the dossier, for the page's metadata. */
+export async function loadPublicDossier(caller: Caller, slug: string): Promise<PublicDossier | null> {
+  const parsedSlug = slugSchema.safeParse(slug);
+  if (!parsedSlug.success) return null;
+  try {
+    return await caller.dossiers.publicBySlug({ slug: parsedSlug.data });
+  } catch (error) {
+    if (isRefusal(error, 'NOT_FOUND') || isRefusal(error, 'BAD_REQUEST')) return null;
+    throw error;
+  }
+}
+
+export function PublicDossierView({ dossier, page }: { dossier: PublicDossier; page: PublicSourcePage }) {
+  return (
+    <article>
+      <p className="text-sm uppercase tracking-wide text-accent">Dossier</p>
+      <h1 className="mt-1 text-3xl font-semibold tracking-tight text-ink">{dossier.title}</h1>
+      <p className="mt-2 text-sm text-stone-500">
+        {[formatDayRange(dossier.eventsStartOn, dossier.eventsEndOn), `updated ${formatDay(dossier.updatedAt)}`]
+          .filter(Boolean)
+          .join(' · ')}
+      </p>
+      {dossier.summary ? <p className="mt-4 max-w-3xl whitespace-pre-line text-stone-800">{dossier.summary}</p> : null}
+
+      <section className="mt-10" aria-labelledby="sources-heading">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="sources-heading" className="text-xl font-semibold text-ink">
+            Sources
+          </h2>
+          <a href={`/d/${dossier.slug}/sources.csv`} className="text-sm text-blue-700 underline underline-offset-4" download>
+            Download sources (CSV)
+          </a>
+        </div>
+        {page.items.length === 0 ? (
+          <p className="mt-4 text-stone-500">No sources are listed yet.</p>
+        ) : (
+          <ul className="mt-4 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+            {page.items.map((source) => (
+              <li key={source.id} className="flex gap-4 p-4">
+                <ReliabilityBadge grade={source.reliability} />
+                <div className="min-w-0">
+                  <p className="font-medium text-ink">
+                    {source.url ? (
+                      <a href={source.url} rel="noopener noreferrer nofollow" target="_blank" className="hover:underline">
+                        {source.title}
+                      </a>
+                    ) : (
+                      source.title
+                    )}
+                  </p>
+                  <p className="mt-1 text-sm text-stone-600">
+                    {[source.outlet || 'Outlet not named', sourceKindLabels[source.kind], formatDay(source.publishedAt)].join(' · ')}
+                    {source.archiveUrl ? (
+                      <>
+                        {' · '}
+                        <a href={source.archiveUrl} rel="noopener noreferrer nofollow" target="_blank" className="text-blue-700 underline">
+                          Archived copy
+                        </a>
+                      </>
+                    ) : null}
+                  </p>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+        {page.nextCursor ? (
+          <Link href={`/d/${dossier.slug}?after=${encodeURIComponent(page.nextCursor)}`} className="mt-4 inline-block text-blue-700 underline">
+            More sources
+          </Link>
+        ) : null}
+      </section>
+    </article>
+  );
+}
