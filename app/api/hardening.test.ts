@@ -11,6 +11,8 @@ import { userSessions } from '@/server/users/schema';
 import { createUser, setUserActive } from '@/server/users/users.service';
 import { GET as authGet, POST as authPost } from './auth/[...nextauth]/route';
 import { GET as trpcGet, POST as trpcPost } from './trpc/[trpc]/route';
+import { GET as deskCsv } from './export/[slug]/sources.csv/route';
+import { GET as publicCsv } from '../(public)/d/[slug]/sources.csv/route';
 
 /**
  * The tRPC and next-auth route handlers, called the way Next calls them: a Request in, a Response out. This is the
@@ -108,6 +110,30 @@ describe('tRPC over HTTP', () => {
       await down.close();
     }
     expect((await trpcQuery('users.me', undefined, cookie)).status).toBe(200);
+  });
+});
+
+describe('CSV routes during an outage', () => {
+  it('answer 503 with Retry-After and no SQL, and work again once the database is back', async () => {
+    const cookie = await signedInCookie(database.db, users.viewer.id);
+    const params = { params: Promise.resolve({ slug: 'any-story' }) };
+    const down = await unreachableDatabase();
+    setAppDatabaseForTesting(down);
+    try {
+      for (const response of [
+        await publicCsv(new Request(`${BASE}/d/any-story/sources.csv`), params),
+        await deskCsv(new Request(`${BASE}/api/export/any-story/sources.csv`, { headers: { cookie } }), params),
+      ]) {
+        expect(response.status).toBe(503);
+        expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
+        const text = await response.text();
+        for (const trace of SQL_TRACES) expect(text).not.toMatch(trace);
+      }
+    } finally {
+      setAppDatabaseForTesting(database);
+      await down.close();
+    }
+    expect((await publicCsv(new Request(`${BASE}/d/any-story/sources.csv`), params)).status).toBe(404);
   });
 });
 

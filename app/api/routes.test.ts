@@ -1,10 +1,8 @@
-import { encode } from 'next-auth/jwt';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setAppDatabaseForTesting } from '@/server/db';
 import { createDossier, setDossierPublished } from '@/server/dossiers/dossiers.service';
-import { authSecret } from '@/server/env';
-import { sessionCookieName } from '@/server/auth/session';
+import { signedInCookie } from '@/server/testing/fixtures';
 import { createSource } from '@/server/sources/sources.service';
 import { createTestDatabase, createTestUsers, type TestUsers } from '@/server/testing/test-database';
 import { setUserActive } from '@/server/users/users.service';
@@ -16,9 +14,7 @@ let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let users: TestUsers;
 
 const params = (slug: string) => ({ params: Promise.resolve({ slug }) });
-async function cookieFor(userId: string) {
-  return `${sessionCookieName()}=${await encode({ token: { sub: userId }, secret: authSecret() })}`;
-}
+const cookieFor = (userId: string) => signedInCookie(database.db, userId);
 function parseCsv(text: string): Record<string, string>[] {
   return parse(text, { columns: true, bom: true });
 }
@@ -55,12 +51,15 @@ describe('GET /api/health', () => {
     expect(await response.json()).toEqual({ ok: true, db: database.driver });
   });
 
-  it('answers 503 with a reason when the database is unreachable', async () => {
+  it('answers 503 with a plain reason (no addresses or driver messages) when the database is unreachable', async () => {
     setAppDatabaseForTesting({ ...database, ping: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:5432')) });
     try {
       const response = await health();
       expect(response.status).toBe(503);
-      expect(await response.json()).toMatchObject({ ok: false, reason: expect.stringContaining('ECONNREFUSED') });
+      expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
+      const body = (await response.json()) as { ok: boolean; reason: string };
+      expect(body).toMatchObject({ ok: false, reason: expect.stringContaining('cannot be reached') });
+      expect(body.reason).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
     } finally {
       setAppDatabaseForTesting(database);
     }

@@ -7,11 +7,12 @@ import { ServiceError } from '@/server/errors';
 import { deskSourceColumns } from '@/server/sources/sources.csv';
 import { sourceFiltersFromSearchParams } from '@/server/sources/sources.input';
 import { iterateSources } from '@/server/sources/sources.service';
+import { withDatabaseErrors } from '@/server/http/with-database';
 import { getAppDatabase } from '@/server/startup';
 import { describeZodError } from '@/server/trpc/init';
 
 /** Desk export: every field, for signed-in users, with the same filters as the sources table (same query string). */
-export async function GET(request: Request, context: { params: Promise<{ slug: string }> }) {
+export const GET = withDatabaseErrors(async function deskSourcesCsv(request: Request, context: { params: Promise<{ slug: string }> }) {
   const guard = await requireRouteUser(request, 'viewer');
   if (guard.denied) return guard.denied;
   // A slug that no dossier can have (NUL, stray bytes, wrong characters) is a 404 without looking it up.
@@ -29,4 +30,4 @@ export async function GET(request: Request, context: { params: Promise<{ slug: s
     if (error instanceof ServiceError && error.code === 'NOT_FOUND') return Response.json({ error: error.message }, { status: 404 });
     throw error;
   }
-}
+});
