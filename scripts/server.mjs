@@ -4,7 +4,9 @@
  * Next passes route handlers no socket, and fills X-Forwarded-For with the peer's address only when the client sent
  * none, so a client can choose the address that sign-in limits count. This server stamps every request with the
  * socket's peer address in `x-claimdesk-peer`, overwriting anything the client sent (server/http/client-address.ts
- * reads it). Everything else is `next start`.
+ * reads it). It also answers 400 to a path that is not valid percent-encoded UTF-8 (`/d/%FF`): Next 16's router
+ * tries to answer those with the Pages Router's `/_error`, which an App Router-only build lacks, and sends a 500.
+ * Everything else is `next start`.
  *
  *   node scripts/server.mjs [--port 3000] [--hostname 0.0.0.0]     PORT and NEXT_DIST_DIR are read too
  */
@@ -33,7 +35,23 @@ await app.prepare();
 const handle = app.getRequestHandler();
 const upgrade = app.getUpgradeHandler();
 
+/** @param {string | undefined} url */
+function pathDecodes(url) {
+  const path = (url ?? '/').split('?')[0] ?? '/';
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const server = http.createServer((request, response) => {
+  if (!pathDecodes(request.url)) {
+    response.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+    response.end('Bad request: this address is not valid (its percent-encoding is broken).');
+    return;
+  }
   request.headers[PEER_HEADER] = request.socket.remoteAddress ?? '';
   handle(request, response).catch((error) => {
     console.error('[server] unhandled request error:', error);
