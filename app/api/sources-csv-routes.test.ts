@@ -80,7 +80,9 @@ describe('crafted slugs on the CSV routes', () => {
     try {
       for (const [label, slug, wire] of craftedSlugs) expect((await publicCsv(slug, {}, wire)).status, label).toBe(404);
       // And a well-formed slug does reach the (closed) database, so the check above means something.
-      await expect(publicCsv('well-formed-slug')).rejects.toThrow();
+      // (A closed PostgreSQL pool reads as an outage, a 503; a closed PGlite throws.)
+      const reached = await publicCsv('well-formed-slug').then((response) => response.status, () => 'threw');
+      expect([503, 'threw']).toContain(reached);
     } finally {
       setAppDatabaseForTesting(database);
     }
