@@ -43,8 +43,8 @@ function redirectSignedOutFromDesk(request: NextRequest): NextResponse | null {
 }
 
 /**
- * Pages need the database; while it is unreachable they get a plain 503 page. The check is cheap: a success is
- * trusted for a second (server/db/availability.ts). CSV routes under /d/ answer their own 503.
+ * Pages need the database; while it is unreachable they get a plain 503 page. The check is one `select 1`
+ * (server/db/availability.ts). CSV routes under /d/ answer their own 503.
  */
 async function answerWhileDatabaseDown(request: NextRequest): Promise<NextResponse | null> {
   if (request.nextUrl.pathname.endsWith('.csv') || (await databaseIsReachable())) return null;

@@ -27,12 +27,6 @@ const UNAVAILABLE_MESSAGES = [
 ];
 
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const unavailable = causeIsUnavailable(error);
-  if (unavailable) noteDatabaseUnavailable();
-  return unavailable;
-}
-
-function causeIsUnavailable(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; current && depth < 6; depth++) {
     if (current instanceof DatabaseUnavailableError) return true;
@@ -40,7 +34,7 @@ function causeIsUnavailable(error: unknown): boolean {
     if (typeof candidate.code === 'string' && (NETWORK_CODES.has(candidate.code) || UNAVAILABLE_SQLSTATE.test(candidate.code))) return true;
     if (typeof candidate.message === 'string' && UNAVAILABLE_MESSAGES.some((text) => (candidate.message as string).includes(text))) return true;
     // AggregateError from a dual-stack connect (ECONNREFUSED on ::1 and 127.0.0.1).
-    if (Array.isArray(candidate.errors) && candidate.errors.some((inner) => causeIsUnavailable(inner))) return true;
+    if (Array.isArray(candidate.errors) && candidate.errors.some((inner) => isDatabaseUnavailable(inner))) return true;
     current = candidate.cause;
   }
   return false;
@@ -55,34 +49,28 @@ export function unavailableResponse(): Response {
 }
 
 /**
- * A cheap "is the database there?" for proxy.ts, which answers 503 for pages before they render (a page that fails
- * mid-render can only be a 500). The probe is registered at boot (server/boot.ts) so proxy.ts imports no driver; a
- * success is trusted for a second, so a healthy server pings at most once a second, and any failure seen anywhere
- * (noteDatabaseUnavailable) makes the next check ping again.
+ * "Is the database there?" for proxy.ts, which answers 503 for pages before they render (a page that fails
+ * mid-render can only be a 500). The probe is registered at boot (server/boot.ts) so proxy.ts imports no driver.
+ * It is a `select 1` per page request: caching a success, even for a second, let pages render into a database
+ * that had just gone and answer 500 (the chaos suite's outage test caught it). Cached public pages, when they
+ * come, should skip the check: they need no database.
  */
 interface AvailabilityState {
   probe: (() => Promise<void>) | null;
-  lastOkAt: number;
 }
+// On globalThis: proxy.ts and the server code that registers the probe are bundled separately.
 const state = ((globalThis as Record<symbol, unknown>)[Symbol.for('claimdesk.databaseAvailability')] ??= {
   probe: null,
-  lastOkAt: 0,
 }) as AvailabilityState;
 
-const TRUST_SUCCESS_MS = 1000;
 const PROBE_TIMEOUT_MS = 3000;
 
 export function registerDatabaseProbe(probe: (() => Promise<void>) | null): void {
   state.probe = probe;
 }
 
-export function noteDatabaseUnavailable(): void {
-  state.lastOkAt = 0;
-}
-
 export async function databaseIsReachable(): Promise<boolean> {
   if (!state.probe) return true;
-  if (Date.now() - state.lastOkAt < TRUST_SUCCESS_MS) return true;
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
@@ -91,10 +79,8 @@ export async function databaseIsReachable(): Promise<boolean> {
         timer = setTimeout(() => reject(new DatabaseUnavailableError()), PROBE_TIMEOUT_MS);
       }),
     ]);
-    state.lastOkAt = Date.now();
     return true;
   } catch {
-    state.lastOkAt = 0;
     return false;
   } finally {
     clearTimeout(timer);
