@@ -7,6 +7,8 @@
  *   3. migrations  drizzle-kit check
  *   4. unit        vitest run (PGlite; PostgreSQL too when TEST_DATABASE_URL is set)
  *   5. e2e         node scripts/e2e.mjs (finds or installs Chromium, then Playwright against a production build)
+ *   6. chaos       vitest --config vitest.chaos.config.ts: kill -9 under load, a PostgreSQL outage, a fuzz sweep and
+ *                  the hardening regressions over HTTP (reuses the e2e step's production build when that ran)
  *
  * Options: --only=unit,e2e  --skip=e2e  (step names above). Ends with a line "N passed, N failed"; exits non-zero
  * if any step failed.
@@ -20,7 +22,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
 const testDatabase = process.env.TEST_DATABASE_URL;
-/** @type {Array<{ name: string; title: string; display: string; command: string; args: string[] }>} */
+/** @type {Array<{ name: string; title: string; display: string; command: string; args: string[]; env?: Record<string, string> }>} */
 const allSteps = [
   { name: 'typecheck', title: 'Type-check', display: 'tsc --noEmit', command: bin('tsc'), args: ['--noEmit'] },
   {
@@ -41,6 +43,13 @@ const allSteps = [
     args: ['run'],
   },
   { name: 'e2e', title: 'End-to-end tests (Playwright, production build)', display: 'node scripts/e2e.mjs', command: process.execPath, args: ['scripts/e2e.mjs'] },
+  {
+    name: 'chaos',
+    title: 'Chaos and abuse suite (production servers on loopback)',
+    display: 'vitest run --config vitest.chaos.config.ts',
+    command: bin('vitest'),
+    args: ['run', '--config', 'vitest.chaos.config.ts'],
+  },
 ];
 
 /** @param {string} flag */
@@ -60,6 +69,12 @@ function listOption(flag) {
 const only = listOption('only');
 const skip = listOption('skip');
 const steps = allSteps.filter((step) => (only.length === 0 || only.includes(step.name)) && !skip.includes(step.name));
+// Right after the e2e step the production build in .next-e2e is fresh: the chaos suite runs on it instead of
+// building again (scripts/e2e-settings.mjs names that folder).
+if (steps.some((step) => step.name === 'e2e')) {
+  const chaos = steps.find((step) => step.name === 'chaos');
+  if (chaos) chaos.env = { CHAOS_DIST_DIR: '.next-e2e' };
+}
 
 const color = process.stdout.isTTY && !process.env.NO_COLOR;
 /** @type {(code: string, text: string) => string} */
@@ -88,15 +103,16 @@ function describeDatabase() {
 /**
  * @param {string} command
  * @param {string[]} args
+ * @param {Record<string, string>} [extraEnv]
  * @returns {Promise<number>}
  */
-function run(command, args) {
+function run(command, args, extraEnv = {}) {
   return new Promise((resolve) => {
     const child = spawn(command, args, {
       cwd: root,
       stdio: 'inherit',
       // Test traffic stays on loopback: no telemetry from Next.js or its tools.
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...extraEnv },
     });
     /** @param {NodeJS.Signals} signal */
     const forward = (signal) => child.kill(signal);
@@ -128,7 +144,7 @@ for (const [index, step] of steps.entries()) {
   }
   console.log(`\n${bold(`━━ [${index + 1}/${steps.length}] ${step.name}: ${step.title}`)}  ${dim(`$ ${step.display}`)}`);
   const started = Date.now();
-  const code = await run(step.command, step.args);
+  const code = await run(step.command, step.args, step.env);
   const ms = Date.now() - started;
   if (code === 0) {
     console.log(green(`✔ ${step.name} passed in ${seconds(ms)}`));
