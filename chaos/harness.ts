@@ -880,6 +880,23 @@ function postgresAccount(): { uid: number; gid: number } {
   return { uid: Number(uid), gid: Number(gid) };
 }
 
+/**
+ * Why a throwaway PostgreSQL cluster cannot be made here, or null when it can. CI (CI=true, root, Debian's
+ * PostgreSQL) always can; on a developer machine without PostgreSQL's server binaries or root, the PostgreSQL
+ * scenarios are skipped with this reason instead of failing.
+ */
+export function postgresClusterUnavailable(): string | null {
+  if (process.env.CI) return null;
+  try {
+    postgresBinDir();
+    postgresAccount();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  if (process.getuid?.() !== 0) return 'not root: runuser cannot start initdb as the postgres account';
+  return null;
+}
+
 export class PgCluster {
   running = false;
   private constructor(

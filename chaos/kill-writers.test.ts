@@ -21,6 +21,7 @@ import {
   dossierActivity,
   makeTempDir,
   PgCluster,
+  postgresClusterUnavailable,
   removeTempDir,
   say,
   sleep,
@@ -237,7 +238,7 @@ describe('(a) kill -9 under 10 concurrent writers, embedded PGlite', () => {
   });
 });
 
-describe('(a) kill -9 under 10 concurrent writers, PostgreSQL', () => {
+describe.skipIf(postgresClusterUnavailable())('(a) kill -9 under 10 concurrent writers, PostgreSQL', () => {
   const distDir = inject('distDir');
   let cluster: PgCluster | undefined;
   let databaseUrl: string;

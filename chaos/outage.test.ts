@@ -14,6 +14,7 @@ import {
   DEMO_SLUG,
   demoEmail,
   PgCluster,
+  postgresClusterUnavailable,
   sleep,
   sourceInput,
   type DossierRow,
@@ -30,7 +31,7 @@ interface Probe {
 
 const RECOVERY_WAIT_MS = 60_000;
 
-describe('(b) PostgreSQL stopped (immediate) and started again under the running app', () => {
+describe.skipIf(postgresClusterUnavailable())('(b) PostgreSQL stopped (immediate) and started again under the running app', () => {
   const distDir = inject('distDir');
   let cluster: PgCluster | undefined;
   let server: AppServer | undefined;
