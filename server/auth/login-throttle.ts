@@ -61,8 +61,18 @@ async function countFailure(db: Database, key: string, limit: number): Promise<{
   return rows[0]!;
 }
 
+/**
+ * Counts a sign-in attempt against its email before the password is checked (one atomic upsert), so a burst of
+ * parallel guesses cannot all pass a "not locked yet" read: the attempt after the limit is refused however they
+ * arrive. A right password clears the count (clearEmailThrottle).
+ */
+export async function countSignInAttempt(db: Database, keys: { email: string }): Promise<{ locked: boolean }> {
+  const counted = await countFailure(db, keys.email, EMAIL_FAILURE_LIMIT + 1);
+  return { locked: counted.failures > EMAIL_FAILURE_LIMIT };
+}
+
+/** A failed sign-in also counts against the client address (the email was counted before the check). */
 export async function recordFailedSignIn(db: Database, keys: { email: string; address: string | null }): Promise<void> {
-  await countFailure(db, keys.email, EMAIL_FAILURE_LIMIT);
   if (keys.address) await countFailure(db, keys.address, ADDRESS_FAILURE_LIMIT);
 }
 

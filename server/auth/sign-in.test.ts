@@ -73,7 +73,8 @@ describe('signInWithPassword', () => {
     expect(await signIn(account.email.toUpperCase(), TEST_PASSWORD)).toEqual({ ok: false, reason: 'locked' });
 
     const row = await throttleRow(`email:${account.email}`);
-    expect(row?.failures).toBe(EMAIL_FAILURE_LIMIT);
+    // The refused attempt that set the lock counted too.
+    expect(row?.failures).toBe(EMAIL_FAILURE_LIMIT + 1);
     const lockedFor = row!.lockedUntil!.getTime() - Date.now();
     expect(lockedFor).toBeGreaterThan((LOCK_MINUTES - 1) * 60_000);
     expect(lockedFor).toBeLessThanOrEqual(LOCK_MINUTES * 60_000 + 5_000);
@@ -88,6 +89,18 @@ describe('signInWithPassword', () => {
       .where(eq(loginThrottle.key, `email:${account.email}`));
     expect((await signIn(account.email, TEST_PASSWORD)).ok).toBe(true);
     expect(await throttleRow(`email:${account.email}`)).toBeNull();
+  });
+
+  it(`checks at most ${EMAIL_FAILURE_LIMIT} passwords for one email when guesses arrive all at once`, async () => {
+    const account = await newAccount();
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        signInWithPassword(database.db, { email: account.email, password: `guess ${index}`, address: null }, async () => undefined),
+      ),
+    );
+    const reasons = answers.map((answer) => (answer.ok ? 'ok' : answer.reason));
+    expect(reasons.filter((reason) => reason === 'invalid').length).toBeLessThanOrEqual(EMAIL_FAILURE_LIMIT);
+    expect(reasons.filter((reason) => reason === 'locked').length).toBeGreaterThanOrEqual(20 - EMAIL_FAILURE_LIMIT);
   });
 
   it('starts counting again after the window has passed', async () => {

@@ -1,6 +1,6 @@
 import type { Database } from '@/server/db/client';
 import { findUserByEmail, type SessionUser } from '@/server/users/users.service';
-import { clearEmailThrottle, readThrottle, recordFailedSignIn, throttleKeys } from './login-throttle';
+import { clearEmailThrottle, countSignInAttempt, readThrottle, recordFailedSignIn, throttleKeys } from './login-throttle';
 import { verifyAgainstDummy, verifyPassword } from './password';
 
 export type SignInResult = { ok: true; user: SessionUser } | { ok: false; reason: 'invalid' | 'locked' };
@@ -20,6 +20,7 @@ export async function signInWithPassword(
   const keys = throttleKeys(input.email, input.address);
   const throttle = await readThrottle(db, keys);
   if (throttle.locked) return { ok: false, reason: 'locked' };
+  if ((await countSignInAttempt(db, keys)).locked) return { ok: false, reason: 'locked' };
   if (throttle.delayMs) await wait(throttle.delayMs);
 
   const user = await findUserByEmail(db, input.email);
