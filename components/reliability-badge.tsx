@@ -1,5 +1,5 @@
-import { reliabilityLabels } from '@/server/sources/sources.input';
-import type { ReliabilityGrade } from '@/server/sources/schema';
+import { reliabilityLabels } from '@/server/sources/sources.labels';
+import type { ReliabilityGrade } from '@/server/sources/sources.labels';
 
 const tone: Record<ReliabilityGrade, string> = {
   A: 'bg-emerald-100 text-emerald-900 ring-emerald-300',

@@ -1,7 +1,7 @@
 'use client';
 
 import { createContext, useContext } from 'react';
-import type { Role } from '@/server/users/schema';
+import type { Role } from '@/server/users/users.labels';
 
 /** The signed-in user as the desk's client components see it (from the guarded layout). Hides controls only;
  * the server refuses unauthorised calls regardless. */

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { formatDay, formatMoment } from '@/components/format';
 import { Button, ErrorBanner } from '@/components/ui';
-import { sourceKindLabels } from '@/server/sources/sources.input';
+import { sourceKindLabels } from '@/server/sources/sources.labels';
 import { useTRPC } from '@/trpc/client';
 import { useDeskUser } from './desk-user';
 import { errorMessage } from './form-errors';

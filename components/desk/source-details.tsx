@@ -1,7 +1,7 @@
 import { formatDay, formatMoment } from '@/components/format';
 import { ReliabilityBadge } from '@/components/reliability-badge';
 import type { Source } from '@/server/sources/schema';
-import { reliabilityLabels, sourceKindLabels } from '@/server/sources/sources.input';
+import { reliabilityLabels, sourceKindLabels } from '@/server/sources/sources.labels';
 import { linkStyle } from './links';
 
 function ExternalLink({ href }: { href: string | null }) {

@@ -3,13 +3,12 @@
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { startTransition, useCallback, useMemo, useOptimistic } from 'react';
 import {
-  reliabilityLabels,
   sourceFiltersFromSearchParams,
   sourceFiltersToSearchParams,
-  sourceKindLabels,
   sourceSortKeys,
   type SourceFilters,
 } from '@/server/sources/sources.input';
+import { reliabilityLabels, sourceKindLabels } from '@/server/sources/sources.labels';
 
 const KINDS = Object.keys(sourceKindLabels);
 const GRADES = Object.keys(reliabilityLabels);

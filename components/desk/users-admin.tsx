@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, ErrorBanner, Field, Input, Select } from '@/components/ui';
-import type { Role } from '@/server/users/schema';
+import type { Role } from '@/server/users/users.labels';
 import { useTRPC } from '@/trpc/client';
 import { useDeskUser } from './desk-user';
 import { errorMessage, noFormErrors, toFormErrors, type FormErrors } from './form-errors';

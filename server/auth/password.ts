@@ -1,15 +1,10 @@
 import { hash, verify } from '@node-rs/argon2';
-import { z } from 'zod';
 
 // OWASP's minimum for argon2id (m=19 MiB, t=2, p=1). The library's defaults are weaker, so state them all.
 // Algorithm 2 is Argon2id (the package's const enum cannot be imported under isolatedModules).
 const ARGON2ID_OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-/** NIST 800-63B style: a length range, no composition rules. */
-export const passwordSchema = z
-  .string({ error: 'Password is required' })
-  .min(8, 'Password must be at least 8 characters')
-  .max(128, 'Password must be at most 128 characters');
+export { passwordSchema } from './password-rules';
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2ID_OPTIONS);

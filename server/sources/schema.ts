@@ -2,23 +2,10 @@ import { sql } from 'drizzle-orm';
 import { index, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { editableColumns, timestamptz } from '../db/columns';
 import { dossiers } from '../dossiers/schema';
+import { reliabilityGrades, sourceKinds } from './sources.labels';
 
-export const sourceKinds = [
-  'news_report',
-  'official_statement',
-  'social_media_post',
-  'press_release',
-  'video',
-  'document',
-  'interview',
-  'other',
-] as const;
-export type SourceKind = (typeof sourceKinds)[number];
+export { reliabilityGrades, sourceKinds, type ReliabilityGrade, type SourceKind } from './sources.labels';
 export const sourceKindEnum = pgEnum('source_kind', sourceKinds);
-
-/** Admiralty (NATO) source-reliability grades. */
-export const reliabilityGrades = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
-export type ReliabilityGrade = (typeof reliabilityGrades)[number];
 export const reliabilityEnum = pgEnum('reliability', reliabilityGrades);
 
 export const sources = pgTable(

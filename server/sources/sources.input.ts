@@ -10,27 +10,9 @@ import {
   storableString,
   version,
 } from '@/server/validation';
-import { reliabilityGrades, sourceKinds } from './schema';
+import { reliabilityGrades, sourceKinds } from './sources.labels';
 
-export const sourceKindLabels: Record<(typeof sourceKinds)[number], string> = {
-  news_report: 'News report',
-  official_statement: 'Official statement',
-  social_media_post: 'Social media post',
-  press_release: 'Press release',
-  video: 'Video',
-  document: 'Document',
-  interview: 'Interview',
-  other: 'Other',
-};
-
-export const reliabilityLabels: Record<(typeof reliabilityGrades)[number], string> = {
-  A: 'A — Completely reliable',
-  B: 'B — Usually reliable',
-  C: 'C — Fairly reliable',
-  D: 'D — Not usually reliable',
-  E: 'E — Unreliable',
-  F: 'F — Reliability cannot be judged',
-};
+export { reliabilityLabels, sourceKindLabels } from './sources.labels';
 
 const sourceFields = {
   url: optionalWebUrl('URL'),

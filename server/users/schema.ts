@@ -1,8 +1,8 @@
 import { boolean, index, integer, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { editableColumns, timestamptz } from '../db/columns';
+import { roles } from './users.labels';
 
-export const roles = ['viewer', 'editor', 'admin'] as const;
-export type Role = (typeof roles)[number];
+export { roles, type Role } from './users.labels';
 export const roleEnum = pgEnum('role', roles);
 
 export const users = pgTable('users', {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { passwordSchema } from '@/server/auth/password';
+import { passwordSchema } from '@/server/auth/password-rules';
 import { entityId, storableString, version } from '@/server/validation';
-import { roles } from './schema';
+import { roles } from './users.labels';
 
 export const emailSchema = z
   .string({ error: 'Email is required' })
