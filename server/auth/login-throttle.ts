@@ -62,14 +62,16 @@ async function countFailure(db: Database, key: string, limit: number): Promise<{
 }
 
 /**
- * Counts a sign-in attempt against its email before the password is checked (one atomic upsert), so a burst of
+ * Counts a password check against its key before the password is checked (one atomic upsert), so a burst of
  * parallel guesses cannot all pass a "not locked yet" read: the attempt after the limit is refused however they
- * arrive. A right password clears the count (clearEmailThrottle).
+ * arrive. A right password clears the count. Used for sign-in (per email) and for re-entering one's password.
  */
-export async function countSignInAttempt(db: Database, keys: { email: string }): Promise<{ locked: boolean }> {
-  const counted = await countFailure(db, keys.email, EMAIL_FAILURE_LIMIT + 1);
+async function countAttempt(db: Database, key: string): Promise<{ locked: boolean }> {
+  const counted = await countFailure(db, key, EMAIL_FAILURE_LIMIT + 1);
   return { locked: counted.failures > EMAIL_FAILURE_LIMIT };
 }
+
+export const countSignInAttempt = (db: Database, keys: { email: string }) => countAttempt(db, keys.email);
 
 /** A failed sign-in also counts against the client address (the email was counted before the check). */
 export async function recordFailedSignIn(db: Database, keys: { email: string; address: string | null }): Promise<void> {
@@ -87,16 +89,11 @@ export async function clearEmailThrottle(db: Database, keys: { email: string }):
  */
 const passwordCheckKey = (userId: string) => `password:${userId}`;
 
-
-/**
- * Counts the attempt before the password is checked (one atomic upsert), so parallel guesses cannot all pass a
- * "not locked yet" read: the (limit+1)-th concurrent attempt is refused. A right password clears the count.
- */
+/** The throttle for re-entering one's password, with this attempt already counted (see countAttempt). */
 export async function beginPasswordCheck(db: Database, userId: string): Promise<ThrottleState> {
   const state = await readThrottleKeys(db, [passwordCheckKey(userId)]);
   if (state.locked) return state;
-  const counted = await countFailure(db, passwordCheckKey(userId), EMAIL_FAILURE_LIMIT + 1);
-  return { locked: counted.failures > EMAIL_FAILURE_LIMIT, delayMs: state.delayMs };
+  return { locked: (await countAttempt(db, passwordCheckKey(userId))).locked, delayMs: state.delayMs };
 }
 
 export async function clearPasswordCheckThrottle(db: Database, userId: string): Promise<void> {
