@@ -31,7 +31,6 @@ export async function createRequestContext(db: Database, headers: Headers): Prom
 // 2. Initialisation, and the one place errors are shaped for clients.
 // ---------------------------------------------------------------------------------------------------------------
 export { describeZodError };
-export { MAX_BATCH_SIZE } from './limits';
 
 const UNEXPECTED_MESSAGE = 'Something went wrong on our side.';
 
@@ -42,11 +41,7 @@ const t = initTRPC.context<Context>().create({
     const serviceError = error.cause instanceof ServiceError ? error.cause : null;
     const { stack: _stack, ...data } = shape.data;
     // An unexpected error's own message may quote SQL and its parameters: clients only ever see a plain sentence.
-    const message = zodError
-      ? describeZodError(zodError)
-      : error.code === 'INTERNAL_SERVER_ERROR' && shape.message !== UNEXPECTED_MESSAGE
-        ? UNEXPECTED_MESSAGE
-        : shape.message;
+    const message = zodError ? describeZodError(zodError) : error.code === 'INTERNAL_SERVER_ERROR' ? UNEXPECTED_MESSAGE : shape.message;
     return {
       ...shape,
       message,

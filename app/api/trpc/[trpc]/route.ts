@@ -3,7 +3,8 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from '@/server/db/availability';
 import { TRPC_BODY_LIMIT_BYTES, withBodyLimit } from '@/server/http/body-limit';
 import { appRouter } from '@/server/trpc/root';
-import { createRequestContext, MAX_BATCH_SIZE } from '@/server/trpc/init';
+import { createRequestContext } from '@/server/trpc/init';
+import { MAX_BATCH_SIZE } from '@/server/trpc/limits';
 import { getAppDatabase } from '@/server/startup';
 
 async function handler(incoming: Request) {
