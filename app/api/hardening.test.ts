@@ -177,6 +177,21 @@ describe('next-auth routes', () => {
     expect(text).not.toContain(account.email);
   });
 
+  it('the session endpoint answers 503 with Retry-After while the database is down', async () => {
+    const cookie = await signedInCookie(database.db, users.viewer.id);
+    const down = await unreachableDatabase();
+    setAppDatabaseForTesting(down);
+    try {
+      const session = await authGet(new NextRequest(`${BASE}/api/auth/session`, { headers: { cookie } }), authParams('session'));
+      expect(session.status).toBe(503);
+      expect(session.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(session.headers.getSetCookie()).toEqual([]);
+    } finally {
+      setAppDatabaseForTesting(database);
+      await down.close();
+    }
+  });
+
   it('answers 413 to a sign-in body over 16 KiB', async () => {
     const response = await authPost(
       new NextRequest(`${BASE}/api/auth/callback/credentials`, {

@@ -1,4 +1,3 @@
-import { isDatabaseUnavailable, unavailableResponse } from '@/server/db/availability';
 import { getAppDatabase } from '@/server/startup';
 import { readSessionToken, secureCookies, sessionCookieName, sessionTokenFromCookies } from './session';
 import { findSessionUser } from './sessions';
@@ -8,21 +7,12 @@ const NO_STORE = { 'Cache-Control': 'private, no-store' };
 /**
  * GET /api/auth/session (what next-auth's client asks after signing in): the signed-in user's name and email and
  * when the session ends, checked against the database like every other request. An ended session gets `{}` and
- * its cookie cleared. Nothing here issues or extends a cookie.
+ * its cookie cleared. Nothing here issues or extends a cookie. (The route answers 503 during an outage.)
  */
 export async function answerSessionRequest(request: Request): Promise<Response> {
   const token = sessionTokenFromCookies(request.headers.get('cookie'));
   const claims = await readSessionToken(token);
-  let user = null;
-  if (claims) {
-    try {
-      const { db } = await getAppDatabase();
-      user = await findSessionUser(db, claims.sessionId, claims.userId);
-    } catch (error) {
-      if (isDatabaseUnavailable(error)) return unavailableResponse();
-      throw error;
-    }
-  }
+  const user = claims ? await findSessionUser((await getAppDatabase()).db, claims.sessionId, claims.userId) : null;
   if (!user || !claims) {
     const headers = new Headers(NO_STORE);
     if (token) {

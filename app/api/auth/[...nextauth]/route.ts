@@ -4,6 +4,7 @@ import { buildAuthOptions } from '@/server/auth/auth-options';
 import { answerSessionRequest } from '@/server/auth/session-endpoint';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from '@/server/db/availability';
 import { AUTH_BODY_LIMIT_BYTES, withBodyLimit } from '@/server/http/body-limit';
+import { withDatabaseErrors } from '@/server/http/with-database';
 import { getAppDatabase } from '@/server/startup';
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
@@ -36,4 +37,5 @@ async function handler(incoming: Request, context: RouteContext) {
   return NextAuth(new NextRequest(request) as never, context as never, buildAuthOptions());
 }
 
-export { handler as GET, handler as POST };
+const guarded = withDatabaseErrors(handler);
+export { guarded as GET, guarded as POST };
