@@ -46,7 +46,32 @@ function pathDecodes(url) {
   }
 }
 
+const LINGER_MS = 2_000;
+const requestOnSocket = new WeakMap();
+
+/**
+ * When a response closes the connection before its request body was read (a 413 for an oversized upload), Node
+ * closes the socket with unread bytes in it, and the kernel answers those with a reset that can overtake the
+ * response: the client sees "connection reset" instead of the 413. So on such a close send FIN, keep reading and
+ * discarding for a moment (a "lingering close"), and close once the client stops sending or after LINGER_MS.
+ * @param {import('node:net').Socket} socket
+ */
+function lingerWhenClosingEarly(socket) {
+  const destroySoon = socket.destroySoon;
+  socket.destroySoon = function lingeringDestroySoon() {
+    const request = requestOnSocket.get(socket);
+    if (!request || request.complete) return destroySoon.call(socket);
+    const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+    socket.once('end', () => socket.destroy());
+    socket.once('close', () => clearTimeout(timer));
+    socket.on('data', () => undefined);
+    socket.end();
+    socket.resume();
+  };
+}
+
 const server = http.createServer((request, response) => {
+  requestOnSocket.set(request.socket, request);
   if (!pathDecodes(request.url)) {
     response.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
     response.end('Bad request: this address is not valid (its percent-encoding is broken).');
@@ -59,6 +84,7 @@ const server = http.createServer((request, response) => {
     response.end('Something went wrong on our side.');
   });
 });
+server.on('connection', lingerWhenClosingEarly);
 server.on('upgrade', (request, socket, head) => {
   request.headers[PEER_HEADER] = request.socket.remoteAddress ?? '';
   upgrade(request, socket, head).catch(() => socket.destroy());
