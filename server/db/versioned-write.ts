@@ -1,0 +1,151 @@
+import { eq, type InferInsertModel, type InferSelectModel } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { diffFields, recordAudit, type Actor } from '@/server/audit/audit.service';
+import type { AuditEntityType } from '@/server/audit/entity-types';
+import type { AuditAction } from '@/server/audit/schema';
+import { assertVersion, notFound } from '@/server/errors';
+import type { DatabaseOrTransaction } from './client';
+
+/** A table with `id` and the editableColumns() (version, who/when, soft delete). */
+export type EditableTable = PgTable & {
+  id: PgColumn;
+  version: PgColumn;
+  updatedAt: PgColumn;
+  updatedBy: PgColumn;
+  createdBy: PgColumn;
+  deletedAt: PgColumn;
+};
+
+type EditableRow = { id: string; version: number; deletedAt: Date | null };
+
+export interface EditableEntityConfig<T extends EditableTable> {
+  table: T;
+  entityType: AuditEntityType;
+  /** How messages name it: "Source" → "Source not found.", "This source was changed by someone else…". */
+  label: string;
+  /** The dossier a row belongs to, for the dossier-wide activity feed (null for directory records: users, actors). */
+  dossierIdOf: (row: InferSelectModel<T>) => string | null;
+  /** Runs after the row is locked, before any write: refuse here what the row's context forbids (a deleted dossier). */
+  afterLock?: (tx: DatabaseOrTransaction, row: InferSelectModel<T>) => Promise<void>;
+}
+
+export interface VersionedTarget {
+  id: string;
+  version: number;
+}
+
+/**
+ * The one versioned, audited write every editable table goes through: lock the row, check the caller's version,
+ * write with `version + 1` and `updated_by`, and record the field diff in the audit log — all on the caller's
+ * transaction, so a service can add its own checks and child rows to the same commit.
+ */
+export function editableEntity<T extends EditableTable>(config: EditableEntityConfig<T>) {
+  type Row = InferSelectModel<T>;
+  type Values = Partial<InferInsertModel<T>>;
+  const { table, entityType, label } = config;
+  const what = label.toLowerCase();
+
+  async function audit(tx: DatabaseOrTransaction, actor: Actor, action: AuditAction, before: Row | null, after: Row) {
+    await recordAudit(tx, {
+      actor,
+      action,
+      entityType,
+      entityId: (after as EditableRow).id,
+      dossierId: config.dossierIdOf(after),
+      changes: diffFields(before as Record<string, unknown> | null, after as Record<string, unknown>),
+    });
+  }
+
+  /** Locks the row `for update`; NOT_FOUND when it is missing or not in the expected deleted state. */
+  async function lock(tx: DatabaseOrTransaction, id: string, options: { deleted: boolean } = { deleted: false }): Promise<Row> {
+    const rows = (await tx
+      .select()
+      .from(table as PgTable)
+      .where(eq(table.id, id))
+      .for('update')) as unknown as Row[];
+    const row = rows[0];
+    if (!row || ((row as EditableRow).deletedAt !== null) !== options.deleted) throw notFound(options.deleted ? `Deleted ${what}` : label);
+    await config.afterLock?.(tx, row);
+    return row;
+  }
+
+  async function write(tx: DatabaseOrTransaction, actor: Actor, before: Row, values: Values): Promise<Row> {
+    const rows = (await tx
+      .update(table as PgTable)
+      .set({ ...values, updatedBy: actor.id, updatedAt: new Date(), version: (before as EditableRow).version + 1 } as never)
+      .where(eq(table.id, (before as EditableRow).id))
+      .returning()) as unknown as Row[];
+    return rows[0]!;
+  }
+
+  return {
+    lock,
+
+    async create(tx: DatabaseOrTransaction, actor: Actor, values: Omit<InferInsertModel<T>, 'createdBy' | 'updatedBy'>): Promise<Row> {
+      const rows = (await tx
+        .insert(table as PgTable)
+        .values({ ...values, createdBy: actor.id, updatedBy: actor.id } as never)
+        .returning()) as unknown as Row[];
+      const created = rows[0]!;
+      await audit(tx, actor, 'create', null, created);
+      return created;
+    },
+
+    /**
+     * Applies `change` (computed from the locked row) to a live row at the caller's version. `action` names it in the
+     * audit log ('publish', 'unpublish' … default 'update').
+     */
+    async update(
+      tx: DatabaseOrTransaction,
+      actor: Actor,
+      target: VersionedTarget,
+      change: Values | ((before: Row) => Values | Promise<Values>),
+      action: AuditAction = 'update',
+    ): Promise<{ before: Row; after: Row }> {
+      const before = await lock(tx, target.id);
+      assertVersion(before as EditableRow, target.version, what);
+      const values = typeof change === 'function' ? await change(before) : change;
+      const after = await write(tx, actor, before, values);
+      await audit(tx, actor, action, before, after);
+      return { before, after };
+    },
+
+    /** Soft delete: the row stays (history, references) but leaves every list. */
+    async softDelete(tx: DatabaseOrTransaction, actor: Actor, target: VersionedTarget): Promise<Row> {
+      const before = await lock(tx, target.id, { deleted: false });
+      assertVersion(before as EditableRow, target.version, what);
+      const after = await write(tx, actor, before, { deletedAt: new Date() } as Values);
+      await recordAudit(tx, {
+        actor,
+        action: 'delete',
+        entityType,
+        entityId: target.id,
+        dossierId: config.dossierIdOf(after),
+        changes: diffFields({ deletedAt: null }, { deletedAt: (after as EditableRow).deletedAt }),
+      });
+      return after;
+    },
+
+    /** Undoes a soft delete. `check` runs on the locked deleted row first (e.g. its URL was taken meanwhile). */
+    async restore(
+      tx: DatabaseOrTransaction,
+      actor: Actor,
+      target: VersionedTarget,
+      check?: (before: Row) => Promise<void>,
+    ): Promise<Row> {
+      const before = await lock(tx, target.id, { deleted: true });
+      assertVersion(before as EditableRow, target.version, what);
+      await check?.(before);
+      const after = await write(tx, actor, before, { deletedAt: null } as Values);
+      await recordAudit(tx, {
+        actor,
+        action: 'restore',
+        entityType,
+        entityId: target.id,
+        dossierId: config.dossierIdOf(after),
+        changes: diffFields({ deletedAt: (before as EditableRow).deletedAt }, { deletedAt: null }),
+      });
+      return after;
+    },
+  };
+}
