@@ -3,3 +3,5 @@ export * from '../users/schema';
 export * from '../dossiers/schema';
 export * from '../sources/schema';
 export * from '../audit/schema';
+export * from '../actors/schema';
+export * from '../claims/schema';
