@@ -19,7 +19,7 @@ async function dossierWith55Sources(editorApi: DeskApi, slug: string) {
   return dossier;
 }
 
-/** The query-string keys the table writes (components/desk/use-source-filters.ts): filters and order, nothing else. */
+/** The query-string keys the table writes (components/sources/use-source-filters.ts): filters and order, nothing else. */
 const FILTER_KEYS = new Set(['q', 'kind', 'reliability', 'sort', 'dir', 'deleted']);
 
 test('search and sort order live in the URL, and a copied link reproduces the view', async ({ pageAs, editorApi, uniqueSlug }) => {

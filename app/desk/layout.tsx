@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { DeskUserProvider } from '@/components/desk/desk-user';
-import { SignOutButton } from '@/components/desk/sign-out-button';
+import { DeskUserProvider } from '@/components/users/desk-user';
+import { SignOutButton } from '@/components/users/sign-out-button';
 import { requirePageUser } from '@/server/auth/guards';
 import { TRPCReactProvider } from '@/trpc/client';
 

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { DossierList } from '@/components/desk/dossier-list';
+import { DossierList } from '@/components/dossiers/dossier-list';
 import { requirePageUser } from '@/server/auth/guards';
 
 export const metadata: Metadata = { title: 'Dossiers' };

@@ -2,7 +2,7 @@
 
 import { signIn } from 'next-auth/react';
 import { useState } from 'react';
-import { Button, ErrorBanner, Field, Input } from '@/components/ui';
+import { Button, ErrorBanner, Field, Input } from '@/components/ui/primitives';
 
 // Error codes from server/auth/auth-options.ts (kept as literals: this is client code).
 const MESSAGES: Record<string, string> = {

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { ChangePasswordForm } from '@/components/desk/change-password-form';
-import { PageHeading } from '@/components/desk/page-heading';
+import { ChangePasswordForm } from '@/components/users/change-password-form';
+import { PageHeading } from '@/components/ui/page-heading';
 import { requirePageUser } from '@/server/auth/guards';
 
 export const metadata: Metadata = { title: 'Your account' };

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { UsersAdmin } from '@/components/desk/users-admin';
+import { UsersAdmin } from '@/components/users/users-admin';
 import { requirePageUser } from '@/server/auth/guards';
 
 export const metadata: Metadata = { title: 'Users' };

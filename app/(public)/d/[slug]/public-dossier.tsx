@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { TRPCError } from '@trpc/server';
 import { formatDay, formatDayRange } from '@/components/format';
-import { ReliabilityBadge } from '@/components/reliability-badge';
+import { ReliabilityBadge } from '@/components/sources/reliability-badge';
 import { slugSchema } from '@/server/dossiers/dossiers.input';
 import { sourceKindLabels } from '@/server/sources/sources.input';
 import type { createCaller } from '@/server/trpc/root';

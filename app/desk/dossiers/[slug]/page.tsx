@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { DossierOverview } from '@/components/desk/dossier-overview';
+import { DossierOverview } from '@/components/dossiers/dossier-overview';
 import { loadDeskDossier } from '../load';
 
 type Props = { params: Promise<{ slug: string }> };

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { DossierForm } from '@/components/desk/dossier-form';
-import { PageHeading } from '@/components/desk/page-heading';
+import { DossierForm } from '@/components/dossiers/dossier-form';
+import { PageHeading } from '@/components/ui/page-heading';
 import { requirePageUser } from '@/server/auth/guards';
 
 export const metadata: Metadata = { title: 'New dossier' };

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { DossierForm } from '@/components/desk/dossier-form';
-import { deskPaths } from '@/components/desk/links';
-import { PageHeading } from '@/components/desk/page-heading';
+import { DossierForm } from '@/components/dossiers/dossier-form';
+import { deskPaths } from '@/components/ui/links';
+import { PageHeading } from '@/components/ui/page-heading';
 import { requirePageUser } from '@/server/auth/guards';
 import { loadDeskDossier } from '../../load';
 

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import { HistoryPanel } from '@/components/desk/history-panel';
-import { deskPaths } from '@/components/desk/links';
-import { PageHeading } from '@/components/desk/page-heading';
-import { SourceDetails } from '@/components/desk/source-details';
-import { SourceForm } from '@/components/desk/source-form';
+import { HistoryPanel } from '@/components/history/history-panel';
+import { deskPaths } from '@/components/ui/links';
+import { PageHeading } from '@/components/ui/page-heading';
+import { SourceDetails } from '@/components/sources/source-details';
+import { SourceForm } from '@/components/sources/source-form';
 import { requirePageUser } from '@/server/auth/guards';
 import { hasRole } from '@/server/auth/roles';
 import { loadDeskSource } from '../../../load';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { deskPaths } from '@/components/desk/links';
-import { PageHeading } from '@/components/desk/page-heading';
-import { SourceForm } from '@/components/desk/source-form';
+import { deskPaths } from '@/components/ui/links';
+import { PageHeading } from '@/components/ui/page-heading';
+import { SourceForm } from '@/components/sources/source-form';
 import { requirePageUser } from '@/server/auth/guards';
 import { loadDeskDossier } from '../../../load';
 

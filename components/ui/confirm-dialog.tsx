@@ -2,8 +2,8 @@
 
 import * as Dialog from '@radix-ui/react-dialog';
 import { useState } from 'react';
-import { Button, ErrorBanner } from '@/components/ui';
-import { errorMessage } from './form-errors';
+import { Button, ErrorBanner } from '@/components/ui/primitives';
+import { errorMessage } from '@/components/ui/form-errors';
 
 /**
  * A button that asks before doing something destructive. The dialog traps focus, closes on Escape and returns

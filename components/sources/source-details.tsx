@@ -1,8 +1,8 @@
 import { formatDay, formatMoment } from '@/components/format';
-import { ReliabilityBadge } from '@/components/reliability-badge';
+import { ReliabilityBadge } from '@/components/sources/reliability-badge';
 import type { Source } from '@/server/sources/schema';
 import { reliabilityLabels, sourceKindLabels } from '@/server/sources/sources.labels';
-import { linkStyle } from './links';
+import { linkStyle } from '@/components/ui/links';
 
 function ExternalLink({ href }: { href: string | null }) {
   if (!href) return <span className="text-stone-400">—</span>;

@@ -4,12 +4,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { Button, Field, Input, Textarea } from '@/components/ui';
+import { Button, Field, Input, Textarea } from '@/components/ui/primitives';
 import { useTRPC } from '@/trpc/client';
-import { noFormErrors, toFormErrors, type FormErrors } from './form-errors';
-import { FormErrorBanner } from './form-banner';
-import { deskPaths, linkStyle } from './links';
-import { slugify } from './slugify';
+import { noFormErrors, toFormErrors, type FormErrors } from '@/components/ui/form-errors';
+import { FormErrorBanner } from '@/components/ui/form-banner';
+import { deskPaths, linkStyle } from '@/components/ui/links';
+import { slugify } from '@/components/dossiers/slugify';
 
 const FIELDS = ['title', 'slug', 'summary', 'eventsStartOn', 'eventsEndOn'] as const;
 type DossierValues = Record<(typeof FIELDS)[number], string>;

@@ -3,9 +3,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { signOut } from 'next-auth/react';
 import { useState } from 'react';
-import { Button, ErrorBanner, Field, Input } from '@/components/ui';
+import { Button, ErrorBanner, Field, Input } from '@/components/ui/primitives';
 import { useTRPC } from '@/trpc/client';
-import { noFormErrors, toFormErrors, type FormErrors } from './form-errors';
+import { noFormErrors, toFormErrors, type FormErrors } from '@/components/ui/form-errors';
 
 /** Change one's own password; the current one is asked for again. Every session ends, so the user signs in anew. */
 export function ChangePasswordForm() {

@@ -5,12 +5,12 @@ import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { formatDay } from '@/components/format';
-import { Button, ErrorBanner } from '@/components/ui';
+import { Button, ErrorBanner } from '@/components/ui/primitives';
 import { useTRPC } from '@/trpc/client';
-import { useDeskUser } from './desk-user';
-import { errorMessage } from './form-errors';
-import { deskPaths, primaryLinkStyle } from './links';
-import { StatusBadge } from './status-badge';
+import { useDeskUser } from '@/components/users/desk-user';
+import { errorMessage } from '@/components/ui/form-errors';
+import { deskPaths, primaryLinkStyle } from '@/components/ui/links';
+import { StatusBadge } from '@/components/dossiers/status-badge';
 
 /** The desk home: every live dossier, or the deleted ones (to restore). */
 export function DossierList() {

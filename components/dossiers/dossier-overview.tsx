@@ -5,16 +5,16 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { formatDay, formatDayRange } from '@/components/format';
-import { Button, ErrorBanner } from '@/components/ui';
+import { Button, ErrorBanner } from '@/components/ui/primitives';
 import type { Dossier } from '@/server/dossiers/schema';
 import { useTRPC } from '@/trpc/client';
-import { ConfirmButton } from './confirm-dialog';
-import { useDeskUser } from './desk-user';
-import { toFormErrors, type FormErrors } from './form-errors';
-import { HistoryPanel } from './history-panel';
-import { buttonLinkStyle, deskPaths, linkStyle } from './links';
-import { SourcesTable } from './sources-table';
-import { StatusBadge } from './status-badge';
+import { ConfirmButton } from '@/components/ui/confirm-dialog';
+import { useDeskUser } from '@/components/users/desk-user';
+import { toFormErrors, type FormErrors } from '@/components/ui/form-errors';
+import { HistoryPanel } from '@/components/history/history-panel';
+import { buttonLinkStyle, deskPaths, linkStyle } from '@/components/ui/links';
+import { SourcesTable } from '@/components/sources/sources-table';
+import { StatusBadge } from '@/components/dossiers/status-badge';
 
 /** A dossier's desk page: its details and editor actions, its sources table and its history. */
 export function DossierOverview({ initialDossier }: { initialDossier: Dossier }) {

@@ -4,14 +4,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import { Button, Field, Input, Select, Textarea } from '@/components/ui';
+import { Button, Field, Input, Select, Textarea } from '@/components/ui/primitives';
 import type { Source } from '@/server/sources/schema';
 import type { ReliabilityGrade, SourceKind } from '@/server/sources/sources.labels';
 import { reliabilityLabels, sourceKindLabels } from '@/server/sources/sources.labels';
 import { useTRPC } from '@/trpc/client';
-import { noFormErrors, toFormErrors, type FormErrors } from './form-errors';
-import { FormErrorBanner } from './form-banner';
-import { deskPaths, linkStyle } from './links';
+import { noFormErrors, toFormErrors, type FormErrors } from '@/components/ui/form-errors';
+import { FormErrorBanner } from '@/components/ui/form-banner';
+import { deskPaths, linkStyle } from '@/components/ui/links';
 
 const FIELDS = [
   'url',

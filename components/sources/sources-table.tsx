@@ -4,17 +4,17 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClie
 import Link from 'next/link';
 import { useEffect, useEffectEvent, useState } from 'react';
 import { formatDay } from '@/components/format';
-import { ReliabilityBadge } from '@/components/reliability-badge';
-import { Button, ErrorBanner, Input } from '@/components/ui';
+import { ReliabilityBadge } from '@/components/sources/reliability-badge';
+import { Button, ErrorBanner, Input } from '@/components/ui/primitives';
 import type { ReliabilityGrade, SourceKind } from '@/server/sources/sources.labels';
 import { type SourceFilters, type SourceSortKey } from '@/server/sources/sources.input';
 import { reliabilityLabels, sourceKindLabels } from '@/server/sources/sources.labels';
 import { useTRPC } from '@/trpc/client';
-import { ConfirmButton } from './confirm-dialog';
-import { useDeskUser } from './desk-user';
-import { errorMessage } from './form-errors';
-import { deskPaths, linkStyle, primaryLinkStyle, buttonLinkStyle } from './links';
-import { useSourceFilters } from './use-source-filters';
+import { ConfirmButton } from '@/components/ui/confirm-dialog';
+import { useDeskUser } from '@/components/users/desk-user';
+import { errorMessage } from '@/components/ui/form-errors';
+import { deskPaths, linkStyle, primaryLinkStyle, buttonLinkStyle } from '@/components/ui/links';
+import { useSourceFilters } from '@/components/sources/use-source-filters';
 
 const PAGE_SIZE = 50;
 const SEARCH_DELAY_MS = 300;

@@ -2,11 +2,11 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button, ErrorBanner, Field, Input, Select } from '@/components/ui';
+import { Button, ErrorBanner, Field, Input, Select } from '@/components/ui/primitives';
 import type { Role } from '@/server/users/users.labels';
 import { useTRPC } from '@/trpc/client';
-import { useDeskUser } from './desk-user';
-import { errorMessage, noFormErrors, toFormErrors, type FormErrors } from './form-errors';
+import { useDeskUser } from '@/components/users/desk-user';
+import { errorMessage, noFormErrors, toFormErrors, type FormErrors } from '@/components/ui/form-errors';
 
 const ROLES: Array<{ value: Role; label: string }> = [
   { value: 'viewer', label: 'Viewer' },

@@ -4,12 +4,12 @@ import { skipToken, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { formatDay, formatMoment } from '@/components/format';
-import { Button, ErrorBanner } from '@/components/ui';
+import { Button, ErrorBanner } from '@/components/ui/primitives';
 import { sourceKindLabels } from '@/server/sources/sources.labels';
 import { useTRPC } from '@/trpc/client';
-import { useDeskUser } from './desk-user';
-import { errorMessage } from './form-errors';
-import { deskPaths, linkStyle } from './links';
+import { useDeskUser } from '@/components/users/desk-user';
+import { errorMessage } from '@/components/ui/form-errors';
+import { deskPaths, linkStyle } from '@/components/ui/links';
 
 const PAGE_SIZE = 25;
 

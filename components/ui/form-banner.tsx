@@ -1,8 +1,8 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { Button, ErrorBanner } from '@/components/ui';
-import { isVersionConflict, type FormErrors } from './form-errors';
+import { Button, ErrorBanner } from '@/components/ui/primitives';
+import { isVersionConflict, type FormErrors } from '@/components/ui/form-errors';
 
 /**
  * A form's banner error. When someone else saved a newer version (CONFLICT), it offers "Reload", which re-renders the

@@ -1,7 +1,7 @@
 'use client';
 
 import { signOut } from 'next-auth/react';
-import { Button } from '@/components/ui';
+import { Button } from '@/components/ui/primitives';
 
 export function SignOutButton() {
   return (
