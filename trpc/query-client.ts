@@ -15,10 +15,29 @@ function toSignInWhenSessionEnded(error: unknown) {
   window.location.assign(signIn);
 }
 
+declare module '@tanstack/react-query' {
+  interface Register {
+    mutationMeta: {
+      /** `false` skips the invalidation after success (a mutation that ends the session, e.g. a password change). */
+      invalidates?: boolean;
+    };
+  }
+}
+
 export function makeQueryClient() {
-  return new QueryClient({
+  const queryClient: QueryClient = new QueryClient({
     queryCache: new QueryCache({ onError: toSignInWhenSessionEnded }),
-    mutationCache: new MutationCache({ onError: toSignInWhenSessionEnded }),
+    mutationCache: new MutationCache({
+      onError: toSignInWhenSessionEnded,
+      /**
+       * Invalidation, once for every mutation: after any successful write every query is stale (lists, counts,
+       * details, history) and the ones on screen refetch. Components never invalidate themselves. Returning the
+       * promise makes the mutation wait for the refetch, so its own `onSuccess` (e.g. navigating away) and
+       * `mutateAsync` see fresh data.
+       */
+      onSuccess: (_data, _variables, _context, mutation) =>
+        mutation.meta?.invalidates === false ? undefined : queryClient.invalidateQueries(),
+    }),
     defaultOptions: {
       queries: { staleTime: 30_000, retry: (count, error) => count < 2 && !/^(4\d\d)/.test(String(httpStatusOf(error) ?? '')) },
       dehydrate: {
@@ -28,4 +47,5 @@ export function makeQueryClient() {
       hydrate: { deserializeData: superjson.deserialize },
     },
   });
+  return queryClient;
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -31,7 +31,6 @@ export interface EditableDossier {
  */
 export function DossierForm({ dossier }: { dossier?: EditableDossier }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const router = useRouter();
   const [values, setValues] = useState<DossierValues>({
     title: dossier?.title ?? '',
@@ -43,11 +42,7 @@ export function DossierForm({ dossier }: { dossier?: EditableDossier }) {
   const [slugEdited, setSlugEdited] = useState(Boolean(dossier));
   const [errors, setErrors] = useState<FormErrors>(noFormErrors);
 
-  const onSuccess = async (saved: { slug: string }) => {
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.dossiers.pathKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.audit.pathKey() }),
-    ]);
+  const onSuccess = (saved: { slug: string }) => {
     router.push(deskPaths.dossier(saved.slug));
     router.refresh();
   };

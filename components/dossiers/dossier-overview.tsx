@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -19,21 +19,14 @@ import { StatusBadge } from '@/components/dossiers/status-badge';
 /** A dossier's desk page: its details and editor actions, its sources table and its history. */
 export function DossierOverview({ initialDossier }: { initialDossier: Dossier }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const router = useRouter();
   const { canEdit } = useDeskUser();
   const [actionError, setActionError] = useState<FormErrors | null>(null);
   const query = useQuery(trpc.dossiers.bySlug.queryOptions({ slug: initialDossier.slug }, { initialData: initialDossier }));
   const dossier = query.data;
 
-  const invalidate = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.dossiers.pathKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.audit.pathKey() }),
-    ]);
   const setPublished = useMutation(
     trpc.dossiers.setPublished.mutationOptions({
-      onSuccess: invalidate,
       onError: (error) => setActionError(toFormErrors(error)),
     }),
   );
@@ -101,7 +94,6 @@ export function DossierOverview({ initialDossier }: { initialDossier: Dossier })
                 confirmLabel="Delete dossier"
                 onConfirm={async () => {
                   await remove.mutateAsync({ id: dossier.id, version: dossier.version });
-                  await invalidate();
                   router.push(deskPaths.home);
                 }}
               />

@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
@@ -97,19 +97,13 @@ export function SourceForm({
   source?: Source;
 }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const router = useRouter();
   const [initial] = useState(() => initialValues(source));
   const [values, setValues] = useState<Values>(initial);
   const [errors, setErrors] = useState<FormErrors>(noFormErrors);
   const deleted = Boolean(source?.deletedAt);
 
-  const onSuccess = async () => {
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.sources.pathKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.audit.pathKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.dossiers.pathKey() }),
-    ]);
+  const onSuccess = () => {
     router.push(deskPaths.dossier(dossier.slug));
   };
   const onError = (error: unknown) => setErrors(toFormErrors(error, FIELDS));

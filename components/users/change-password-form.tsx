@@ -15,6 +15,8 @@ export function ChangePasswordForm() {
   const [done, setDone] = useState(false);
   const change = useMutation(
     trpc.users.changeOwnPassword.mutationOptions({
+      // The change ends this session too: refetching anything now would only meet a 401 before the sign-out below.
+      meta: { invalidates: false },
       onSuccess: () => {
         setDone(true);
         setValues({ currentPassword: '', newPassword: '' });

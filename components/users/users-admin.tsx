@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, ErrorBanner, Field, Input, Select } from '@/components/ui/primitives';
 import type { Role } from '@/server/users/users.labels';
@@ -33,15 +33,13 @@ function TemporaryPassword({ email, password, onDismiss }: { email: string; pass
 
 function AddUserForm({ onCreated }: { onCreated: (email: string, password: string) => void }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [values, setValues] = useState({ email: '', name: '', role: 'viewer' as Role });
   const [errors, setErrors] = useState<FormErrors>(noFormErrors);
   const create = useMutation(
     trpc.users.create.mutationOptions({
-      onSuccess: async (result) => {
+      onSuccess: (result) => {
         onCreated(result.user.email, result.temporaryPassword);
         setValues({ email: '', name: '', role: 'viewer' });
-        await queryClient.invalidateQueries({ queryKey: trpc.users.pathKey() });
       },
       onError: (error) => setErrors(toFormErrors(error, ['email', 'name', 'role'])),
     }),
@@ -111,7 +109,6 @@ function AddUserForm({ onCreated }: { onCreated: (email: string, password: strin
 /** Admins manage desk accounts: create (with a temporary password), change role, disable, reset a password, sign out everywhere. */
 export function UsersAdmin() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const me = useDeskUser();
   const [error, setError] = useState<string | null>(null);
   const [issued, setIssued] = useState<{ email: string; password: string } | null>(null);
@@ -119,7 +116,6 @@ export function UsersAdmin() {
 
   const mutationCallbacks = {
     onMutate: () => setError(null),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.users.pathKey() }),
     onError: (caught: unknown) => setError(errorMessage(caught)),
   };
   const setRole = useMutation(trpc.users.setRole.mutationOptions(mutationCallbacks));
@@ -127,10 +123,7 @@ export function UsersAdmin() {
   const resetPassword = useMutation(
     trpc.users.resetPassword.mutationOptions({
       ...mutationCallbacks,
-      onSuccess: async (result) => {
-        setIssued({ email: result.user.email, password: result.temporaryPassword });
-        await queryClient.invalidateQueries({ queryKey: trpc.users.pathKey() });
-      },
+      onSuccess: (result) => setIssued({ email: result.user.email, password: result.temporaryPassword }),
     }),
   );
   const endSessions = useMutation(trpc.users.endSessions.mutationOptions(mutationCallbacks));
