@@ -4,29 +4,20 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import { Button, Field, Input, Select, Textarea } from '@/components/ui/primitives';
-import type { Source } from '@/server/sources/schema';
-import type { ReliabilityGrade, SourceKind } from '@/server/sources/sources.labels';
-import { reliabilityLabels, sourceKindLabels } from '@/server/sources/sources.labels';
-import { useTRPC } from '@/trpc/client';
-import { noFormErrors, toFormErrors, type FormErrors } from '@/components/ui/form-errors';
+import { useWatch } from 'react-hook-form';
+import type { z } from 'zod';
+import { useDeskForm } from '@/components/forms/use-desk-form';
 import { FormErrorBanner } from '@/components/ui/form-banner';
 import { deskPaths, linkStyle } from '@/components/ui/links';
+import { Button, Field, Input, Select, Textarea } from '@/components/ui/primitives';
+import type { Source } from '@/server/sources/schema';
+import { createSourceInput } from '@/server/sources/sources.input';
+import { reliabilityLabels, sourceKindLabels } from '@/server/sources/sources.labels';
+import { useTRPC } from '@/trpc/client';
 
-const FIELDS = [
-  'url',
-  'title',
-  'outlet',
-  'author',
-  'kind',
-  'language',
-  'publishedAt',
-  'retrievedAt',
-  'archiveUrl',
-  'reliability',
-  'internalNotes',
-] as const;
-type Values = Record<(typeof FIELDS)[number], string>;
+/** The router's own schema, less what the page (not the form) supplies. */
+const sourceFormSchema = createSourceInput.omit({ dossierId: true });
+type Values = z.input<typeof sourceFormSchema>;
 
 const DUPLICATE_CHECK_DELAY_MS = 400;
 const LOOKS_LIKE_WEB_ADDRESS = /^https?:\/\/[^\s/]+\.[^\s]+$/i;
@@ -36,7 +27,7 @@ function toDay(value: Date | null): string {
   return value ? value.toISOString().slice(0, 10) : '';
 }
 
-function initialValues(source?: Source): Values {
+function initialValues(source?: Source) {
   return {
     url: source?.url ?? '',
     title: source?.title ?? '',
@@ -49,7 +40,7 @@ function initialValues(source?: Source): Values {
     archiveUrl: source?.archiveUrl ?? '',
     reliability: source?.reliability ?? 'F',
     internalNotes: source?.internalNotes ?? '',
-  };
+  } satisfies Values;
 }
 
 function useDebounced<T>(value: T, delayMs: number): T {
@@ -86,8 +77,9 @@ function DuplicateWarning({ dossierId, dossierSlug, url, exceptId }: { dossierId
 }
 
 /**
- * Create or edit a source. Validation happens on the server; its messages appear under their fields. Edits send
- * the version the form was loaded with, so a concurrent change is refused rather than overwritten.
+ * Create or edit a source, validated in the browser by the router's own schema and again by the server, whose
+ * refusals (a duplicate URL, a conflicting edit) appear under their fields or in the banner. Edits send the version
+ * the form was loaded with, so a concurrent change is refused rather than overwritten.
  */
 export function SourceForm({
   dossier,
@@ -99,45 +91,34 @@ export function SourceForm({
   const trpc = useTRPC();
   const router = useRouter();
   const [initial] = useState(() => initialValues(source));
-  const [values, setValues] = useState<Values>(initial);
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
+  const { form, serverError, setServerError, onServerError, submitHandler, errorOf } = useDeskForm({
+    schema: sourceFormSchema,
+    defaultValues: initial,
+  });
+  const { register } = form;
+  const url = useWatch({ control: form.control, name: 'url' }) ?? '';
   const deleted = Boolean(source?.deletedAt);
 
   const onSuccess = () => {
     router.push(deskPaths.dossier(dossier.slug));
   };
-  const onError = (error: unknown) => setErrors(toFormErrors(error, FIELDS));
-  const create = useMutation(trpc.sources.create.mutationOptions({ onSuccess, onError }));
-  const update = useMutation(trpc.sources.update.mutationOptions({ onSuccess, onError }));
+  const create = useMutation(trpc.sources.create.mutationOptions({ onSuccess, onError: onServerError }));
+  const update = useMutation(trpc.sources.update.mutationOptions({ onSuccess, onError: onServerError }));
   const pending = create.isPending || update.isPending || create.isSuccess || update.isSuccess;
 
-  function set(field: keyof Values, value: string) {
-    setValues((current) => ({ ...current, [field]: value }));
-    if (errors.fields[field]) {
-      setErrors((current) => ({ ...current, fields: { ...current.fields, [field]: '' }, ...(field === 'url' ? { duplicateOfId: null } : {}) }));
-    }
-  }
-
   /** An untouched date keeps its stored moment (and time of day) instead of being cut to midnight. */
-  function moment(field: 'publishedAt' | 'retrievedAt'): string | Date | null {
+  function moment(field: 'publishedAt' | 'retrievedAt', parsed: Date | null): Date | null {
     const stored = source?.[field] ?? null;
-    return stored && values[field] === initial[field] ? stored : values[field];
+    return stored && form.getValues(field) === initial[field] ? stored : parsed;
   }
 
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setErrors(noFormErrors);
-    const input = {
-      ...values,
-      kind: values.kind as SourceKind,
-      reliability: values.reliability as ReliabilityGrade,
-      publishedAt: moment('publishedAt'),
-      retrievedAt: moment('retrievedAt'),
-    };
+  const submit = submitHandler((values) => {
+    const input = { ...values, publishedAt: moment('publishedAt', values.publishedAt), retrievedAt: moment('retrievedAt', values.retrievedAt) };
     if (source) update.mutate({ ...input, id: source.id, version: source.version });
     else create.mutate({ ...input, dossierId: dossier.id });
-  }
+  });
 
+  const urlError = errorOf('url');
   const today = new Date().toISOString().slice(0, 10);
   return (
     <form onSubmit={submit} noValidate className="max-w-3xl">
@@ -148,49 +129,52 @@ export function SourceForm({
             This source is deleted. Restore it from the sources table (Show deleted) to edit it.
           </p>
         ) : null}
-        <FormErrorBanner errors={errors} editing={Boolean(source)} />
+        <FormErrorBanner errors={serverError} editing={Boolean(source)} />
 
         <div className="space-y-1">
-          <Field id="source-url" label="URL" error={errors.fields.url} hint="Leave empty for a phone call, briefing or other source without an address.">
+          <Field id="source-url" label="URL" error={urlError} hint="Leave empty for a phone call, briefing or other source without an address.">
             {(props) => (
               <Input
                 {...props}
-                name="url"
+                {...register('url', {
+                  // A changed address is no longer the duplicate the server refused.
+                  onChange: () => {
+                    if (serverError.duplicateOfId) setServerError((current) => ({ ...current, duplicateOfId: null }));
+                  },
+                })}
                 type="url"
                 inputMode="url"
-                value={values.url}
-                onChange={(event) => set('url', event.target.value)}
                 maxLength={2048}
                 autoComplete="off"
                 spellCheck={false}
               />
             )}
           </Field>
-          {errors.duplicateOfId ? (
+          {serverError.duplicateOfId ? (
             <p className="text-sm">
-              <Link href={deskPaths.source(dossier.slug, errors.duplicateOfId)} className={linkStyle}>
+              <Link href={deskPaths.source(dossier.slug, serverError.duplicateOfId)} className={linkStyle}>
                 Open the source already logged
               </Link>
             </p>
-          ) : errors.fields.url ? null : (
-            <DuplicateWarning dossierId={dossier.id} dossierSlug={dossier.slug} url={values.url} exceptId={source?.id} />
+          ) : urlError ? null : (
+            <DuplicateWarning dossierId={dossier.id} dossierSlug={dossier.slug} url={url} exceptId={source?.id} />
           )}
         </div>
 
-        <Field id="source-title" label="Title" error={errors.fields.title}>
-          {(props) => <Input {...props} name="title" value={values.title} onChange={(event) => set('title', event.target.value)} maxLength={500} required />}
+        <Field id="source-title" label="Title" error={errorOf('title')}>
+          {(props) => <Input {...props} {...register('title')} maxLength={500} required />}
         </Field>
 
         <div className="grid gap-5 sm:grid-cols-2">
-          <Field id="source-outlet" label="Outlet" error={errors.fields.outlet} hint="The publication, agency or channel.">
-            {(props) => <Input {...props} name="outlet" value={values.outlet} onChange={(event) => set('outlet', event.target.value)} maxLength={200} />}
+          <Field id="source-outlet" label="Outlet" error={errorOf('outlet')} hint="The publication, agency or channel.">
+            {(props) => <Input {...props} {...register('outlet')} maxLength={200} />}
           </Field>
-          <Field id="source-author" label="Author" error={errors.fields.author}>
-            {(props) => <Input {...props} name="author" value={values.author} onChange={(event) => set('author', event.target.value)} maxLength={200} />}
+          <Field id="source-author" label="Author" error={errorOf('author')}>
+            {(props) => <Input {...props} {...register('author')} maxLength={200} />}
           </Field>
-          <Field id="source-kind" label="Kind" error={errors.fields.kind}>
+          <Field id="source-kind" label="Kind" error={errorOf('kind')}>
             {(props) => (
-              <Select {...props} name="kind" value={values.kind} onChange={(event) => set('kind', event.target.value)}>
+              <Select {...props} {...register('kind')}>
                 {Object.entries(sourceKindLabels).map(([value, label]) => (
                   <option key={value} value={value}>
                     {label}
@@ -199,28 +183,26 @@ export function SourceForm({
               </Select>
             )}
           </Field>
-          <Field id="source-language" label="Language" error={errors.fields.language} hint="A code such as en, az, hy, ru or pt-BR.">
-            {(props) => (
-              <Input {...props} name="language" value={values.language} onChange={(event) => set('language', event.target.value)} maxLength={35} autoComplete="off" spellCheck={false} />
-            )}
+          <Field id="source-language" label="Language" error={errorOf('language')} hint="A code such as en, az, hy, ru or pt-BR.">
+            {(props) => <Input {...props} {...register('language')} maxLength={35} autoComplete="off" spellCheck={false} />}
           </Field>
-          <Field id="source-published" label="Published at" error={errors.fields.publishedAt}>
-            {(props) => <Input {...props} name="publishedAt" type="date" max={today} value={values.publishedAt} onChange={(event) => set('publishedAt', event.target.value)} />}
+          <Field id="source-published" label="Published at" error={errorOf('publishedAt')}>
+            {(props) => <Input {...props} {...register('publishedAt')} type="date" max={today} />}
           </Field>
-          <Field id="source-retrieved" label="Retrieved at" error={errors.fields.retrievedAt} hint="When the desk saw or saved it.">
-            {(props) => <Input {...props} name="retrievedAt" type="date" max={today} value={values.retrievedAt} onChange={(event) => set('retrievedAt', event.target.value)} />}
+          <Field id="source-retrieved" label="Retrieved at" error={errorOf('retrievedAt')} hint="When the desk saw or saved it.">
+            {(props) => <Input {...props} {...register('retrievedAt')} type="date" max={today} />}
           </Field>
         </div>
 
-        <Field id="source-archive" label="Archive URL" error={errors.fields.archiveUrl} hint="A saved copy, e.g. on the Wayback Machine or archive.today.">
+        <Field id="source-archive" label="Archive URL" error={errorOf('archiveUrl')} hint="A saved copy, e.g. on the Wayback Machine or archive.today.">
           {(props) => (
-            <Input {...props} name="archiveUrl" type="url" inputMode="url" value={values.archiveUrl} onChange={(event) => set('archiveUrl', event.target.value)} maxLength={2048} autoComplete="off" spellCheck={false} />
+            <Input {...props} {...register('archiveUrl')} type="url" inputMode="url" maxLength={2048} autoComplete="off" spellCheck={false} />
           )}
         </Field>
 
-        <Field id="source-reliability" label="Reliability" error={errors.fields.reliability} hint="Admiralty scale: how far this source has proved reliable before.">
+        <Field id="source-reliability" label="Reliability" error={errorOf('reliability')} hint="Admiralty scale: how far this source has proved reliable before.">
           {(props) => (
-            <Select {...props} name="reliability" value={values.reliability} onChange={(event) => set('reliability', event.target.value)}>
+            <Select {...props} {...register('reliability')}>
               {Object.entries(reliabilityLabels).map(([value, label]) => (
                 <option key={value} value={value}>
                   {label}
@@ -230,10 +212,8 @@ export function SourceForm({
           )}
         </Field>
 
-        <Field id="source-notes" label="Internal notes" error={errors.fields.internalNotes} hint="For the desk only: never shown publicly.">
-          {(props) => (
-            <Textarea {...props} name="internalNotes" rows={5} value={values.internalNotes} onChange={(event) => set('internalNotes', event.target.value)} maxLength={10_000} />
-          )}
+        <Field id="source-notes" label="Internal notes" error={errorOf('internalNotes')} hint="For the desk only: never shown publicly.">
+          {(props) => <Textarea {...props} {...register('internalNotes')} rows={5} maxLength={10_000} />}
         </Field>
 
         <div className="flex items-center gap-4 border-t border-stone-200 pt-5">
