@@ -1,0 +1,398 @@
+import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { actors, dossierParties } from '@/server/actors/schema';
+import type { Database } from '@/server/db/client';
+import { getPublishedDossier } from '@/server/dossiers/dossiers.service';
+import { dossiers, type Dossier } from '@/server/dossiers/schema';
+import { notFound } from '@/server/errors';
+import { sources } from '@/server/sources/schema';
+import { claimantsOfParties, listDossierPartyColumns, partiesOfClaimants, type DossierPartyColumn, type PartyRef } from './claim-party';
+import type { ClaimCategory, ClaimRelationKind, CorrectionKind, VerificationStatus } from './claims.labels';
+import { claimColumns, hasLiveSource, inChunks, type ClaimRow } from './claims.service';
+import { claimAbout, claimCorrections, claimRelations, claims, claimSources } from './schema';
+
+/**
+ * What readers see of claims. A claim is public when its dossier is published and live, the claim is not deleted,
+ * and it cites at least one live source ("needs source" claims never leave the desk). Everything goes through
+ * toPublicClaim, an explicit picker: internal notes, authors of edits and versions stay on the desk.
+ */
+
+export interface PublicClaimant {
+  id: string;
+  name: string;
+  kind: string;
+  title: string;
+  countryCode: string | null;
+  affiliation: { id: string; name: string } | null;
+}
+
+export interface PublicCitedSource {
+  source: {
+    id: string;
+    title: string;
+    outlet: string;
+    author: string;
+    kind: string;
+    language: string;
+    url: string | null;
+    archiveUrl: string | null;
+    publishedAt: Date | null;
+    reliability: string;
+  };
+  excerpt: string;
+}
+
+/** A related claim as readers see it: its summary when it is public, otherwise only a "not public" marker. */
+export type PublicRelatedClaim =
+  | { public: true; id: string; statement: string; claimantName: string; saidAt: Date | null; status: VerificationStatus; partyId: string | null }
+  | { public: false };
+
+export interface PublicRelation {
+  kind: ClaimRelationKind;
+  claim: PublicRelatedClaim;
+}
+
+export interface PublicCorrection {
+  kind: CorrectionKind;
+  note: string;
+  createdAt: Date;
+}
+
+export interface PublicClaimParts {
+  claimant: PublicClaimant;
+  party: PartyRef | null;
+  about: Array<{ id: string; name: string }>;
+  sources: PublicCitedSource[];
+  relations: { outgoing: PublicRelation[]; incoming: PublicRelation[] };
+  corrections: PublicCorrection[];
+  /** When readers could first see it: the later of the claim's creation and the dossier's first publication. */
+  publishedAt: Date;
+}
+
+/** The fields of a claim a reader may see. Never internal notes. */
+export function toPublicClaim(claim: ClaimRow, parts: PublicClaimParts) {
+  return {
+    id: claim.id,
+    statement: claim.statement,
+    quote: claim.quote,
+    quoteKind: claim.quoteKind,
+    originalText: claim.originalText,
+    originalLanguage: claim.originalLanguage,
+    saidAt: claim.saidAt,
+    saidPrecision: claim.saidPrecision,
+    occurredAt: claim.occurredAt,
+    occurredPrecision: claim.occurredPrecision,
+    place: claim.place,
+    category: claim.category as ClaimCategory,
+    killed: claim.killed,
+    killedAtLeast: claim.killedAtLeast,
+    wounded: claim.wounded,
+    woundedAtLeast: claim.woundedAtLeast,
+    displaced: claim.displaced,
+    displacedAtLeast: claim.displacedAtLeast,
+    equipmentDestroyed: claim.equipmentDestroyed,
+    equipmentDestroyedAtLeast: claim.equipmentDestroyedAtLeast,
+    status: claim.status as VerificationStatus,
+    statusExplanation: claim.statusExplanation,
+    credibility: claim.credibility,
+    tags: claim.tags,
+    updatedAt: claim.updatedAt,
+    publishedAt: parts.publishedAt,
+    claimant: {
+      id: parts.claimant.id,
+      name: parts.claimant.name,
+      kind: parts.claimant.kind,
+      title: parts.claimant.title,
+      countryCode: parts.claimant.countryCode,
+      affiliation: parts.claimant.affiliation ? { id: parts.claimant.affiliation.id, name: parts.claimant.affiliation.name } : null,
+    },
+    party: parts.party ? { id: parts.party.id, name: parts.party.name } : null,
+    about: parts.about.map((actor) => ({ id: actor.id, name: actor.name })),
+    sources: parts.sources.map((link) => ({
+      source: {
+        id: link.source.id,
+        title: link.source.title,
+        outlet: link.source.outlet,
+        author: link.source.author,
+        kind: link.source.kind,
+        language: link.source.language,
+        url: link.source.url,
+        archiveUrl: link.source.archiveUrl,
+        publishedAt: link.source.publishedAt,
+        reliability: link.source.reliability,
+      },
+      excerpt: link.excerpt,
+    })),
+    relations: {
+      outgoing: parts.relations.outgoing.map(pickRelation),
+      incoming: parts.relations.incoming.map(pickRelation),
+    },
+    corrections: parts.corrections.map((correction) => ({ kind: correction.kind, note: correction.note, createdAt: correction.createdAt })),
+  };
+}
+export type PublicClaim = ReturnType<typeof toPublicClaim>;
+
+function pickRelation(relation: PublicRelation): PublicRelation {
+  const claim: PublicRelatedClaim = relation.claim.public
+    ? {
+        public: true,
+        id: relation.claim.id,
+        statement: relation.claim.statement,
+        claimantName: relation.claim.claimantName,
+        saidAt: relation.claim.saidAt,
+        status: relation.claim.status,
+        partyId: relation.claim.partyId,
+      }
+    : { public: false };
+  return { kind: relation.kind, claim };
+}
+
+/** Public claims' filters (readers' view and public CSV). */
+export interface PublicClaimFilters {
+  party?: string[];
+  category?: ClaimCategory[];
+  status?: VerificationStatus[];
+}
+
+const publicConditions = (dossierId: string): SQL[] => [eq(claims.dossierId, dossierId), isNull(claims.deletedAt), hasLiveSource];
+
+const affiliation = alias(actors, 'affiliation');
+const partner = alias(claims, 'partner');
+const partnerClaimant = alias(actors, 'partner_claimant');
+// A partner is public when it is live and cites a live source (it is in the same, published dossier).
+const partnerIsPublic = sql<boolean>`(${partner.deletedAt} is null and exists (select 1 from ${claimSources} inner join ${sources} on ${sources}.id = ${claimSources}.source_id where ${claimSources}.claim_id = ${partner.id} and ${sources}.deleted_at is null))`;
+
+/** Public claims of one published dossier matching `extra`, each with its parts, in said-at order (undated last). */
+async function loadPublicClaims(db: Database, dossier: Dossier, extra: SQL[], columns?: DossierPartyColumn[]): Promise<PublicClaim[]> {
+  const rows = await db
+    .select({
+      claim: claimColumns,
+      claimant: { id: actors.id, name: actors.name, kind: actors.kind, title: actors.title, countryCode: actors.countryCode },
+      affiliation: { id: affiliation.id, name: affiliation.name },
+    })
+    .from(claims)
+    .innerJoin(actors, eq(actors.id, claims.claimantId))
+    .leftJoin(affiliation, eq(affiliation.id, actors.affiliationId))
+    .where(and(...publicConditions(dossier.id), ...extra))
+    .orderBy(sql`${claims.saidAt} asc nulls last`, asc(claims.createdAt), asc(claims.id));
+  if (rows.length === 0) return [];
+  const ids = rows.map((row) => row.claim.id);
+  const partyColumns = columns ?? (await listDossierPartyColumns(db, dossier.id));
+
+  const relationSummary = {
+    claimId: claimRelations.fromClaimId,
+    kind: claimRelations.kind,
+    id: partner.id,
+    statement: partner.statement,
+    claimantId: partner.claimantId,
+    claimantName: partnerClaimant.name,
+    saidAt: partner.saidAt,
+    status: partner.status,
+    isPublic: partnerIsPublic,
+  };
+  const [about, cited, outgoing, incoming, corrections] = await Promise.all([
+    inChunks(ids, (chunk) =>
+      db
+        .select({ claimId: claimAbout.claimId, id: actors.id, name: actors.name })
+        .from(claimAbout)
+        .innerJoin(actors, eq(actors.id, claimAbout.actorId))
+        .where(inArray(claimAbout.claimId, chunk))
+        .orderBy(asc(actors.name)),
+    ),
+    inChunks(ids, (chunk) =>
+      db
+        .select({
+          claimId: claimSources.claimId,
+          excerpt: claimSources.excerpt,
+          source: {
+            id: sources.id,
+            title: sources.title,
+            outlet: sources.outlet,
+            author: sources.author,
+            kind: sources.kind,
+            language: sources.language,
+            url: sources.url,
+            archiveUrl: sources.archiveUrl,
+            publishedAt: sources.publishedAt,
+            reliability: sources.reliability,
+          },
+        })
+        .from(claimSources)
+        .innerJoin(sources, eq(sources.id, claimSources.sourceId))
+        .where(and(inArray(claimSources.claimId, chunk), isNull(sources.deletedAt)))
+        .orderBy(asc(claimSources.position)),
+    ),
+    inChunks(ids, (chunk) =>
+      db
+        .select(relationSummary)
+        .from(claimRelations)
+        .innerJoin(partner, eq(partner.id, claimRelations.toClaimId))
+        .innerJoin(partnerClaimant, eq(partnerClaimant.id, partner.claimantId))
+        .where(inArray(claimRelations.fromClaimId, chunk))
+        .orderBy(asc(claimRelations.kind), sql`${partner.saidAt} asc nulls last`, asc(partner.id)),
+    ),
+    inChunks(ids, (chunk) =>
+      db
+        .select({ ...relationSummary, claimId: claimRelations.toClaimId })
+        .from(claimRelations)
+        .innerJoin(partner, eq(partner.id, claimRelations.fromClaimId))
+        .innerJoin(partnerClaimant, eq(partnerClaimant.id, partner.claimantId))
+        .where(inArray(claimRelations.toClaimId, chunk))
+        .orderBy(asc(claimRelations.kind), sql`${partner.saidAt} asc nulls last`, asc(partner.id)),
+    ),
+    inChunks(ids, (chunk) =>
+      db
+        .select({ claimId: claimCorrections.claimId, kind: claimCorrections.kind, note: claimCorrections.note, createdAt: claimCorrections.createdAt })
+        .from(claimCorrections)
+        .where(inArray(claimCorrections.claimId, chunk))
+        .orderBy(asc(claimCorrections.createdAt), asc(claimCorrections.id)),
+    ),
+  ]);
+  const parties = await partiesOfClaimants(db, partyColumns, [
+    ...rows.map((row) => row.claim.claimantId),
+    ...outgoing.map((row) => row.claimantId),
+    ...incoming.map((row) => row.claimantId),
+  ]);
+
+  const byClaim = <T extends { claimId: string }>(list: T[]) => {
+    const map = new Map<string, T[]>();
+    for (const item of list) (map.get(item.claimId) ?? map.set(item.claimId, []).get(item.claimId)!).push(item);
+    return map;
+  };
+  const [aboutOf, citedOf, outgoingOf, incomingOf, correctionsOf] = [byClaim(about), byClaim(cited), byClaim(outgoing), byClaim(incoming), byClaim(corrections)];
+  const toRelation = (row: (typeof outgoing)[number]): PublicRelation => ({
+    kind: row.kind,
+    claim: row.isPublic
+      ? {
+          public: true,
+          id: row.id,
+          statement: row.statement,
+          claimantName: row.claimantName,
+          saidAt: row.saidAt,
+          status: row.status,
+          partyId: parties.get(row.claimantId)?.id ?? null,
+        }
+      : { public: false },
+  });
+  const dossierPublishedAt = dossier.publishedAt;
+
+  return rows.map((row) =>
+    toPublicClaim(row.claim, {
+      claimant: { ...row.claimant, affiliation: row.affiliation?.id ? { id: row.affiliation.id, name: row.affiliation.name } : null },
+      party: parties.get(row.claim.claimantId) ?? null,
+      about: aboutOf.get(row.claim.id) ?? [],
+      sources: citedOf.get(row.claim.id) ?? [],
+      relations: { outgoing: (outgoingOf.get(row.claim.id) ?? []).map(toRelation), incoming: (incomingOf.get(row.claim.id) ?? []).map(toRelation) },
+      corrections: correctionsOf.get(row.claim.id) ?? [],
+      publishedAt: dossierPublishedAt && dossierPublishedAt > row.claim.createdAt ? dossierPublishedAt : row.claim.createdAt,
+    }),
+  );
+}
+
+async function publicFilterConditions(db: Database, dossierId: string, filters: PublicClaimFilters, columns: DossierPartyColumn[]): Promise<SQL[]> {
+  const conditions: SQL[] = [];
+  if (filters.party?.length) {
+    const claimantIds = await claimantsOfParties(db, columns, filters.party);
+    conditions.push(claimantIds.length ? inArray(claims.claimantId, claimantIds) : sql`false`);
+  }
+  if (filters.category?.length) conditions.push(inArray(claims.category, filters.category));
+  if (filters.status?.length) conditions.push(inArray(claims.status, filters.status));
+  return conditions;
+}
+
+async function publishedDossierById(db: Database, dossierId: string): Promise<Dossier> {
+  const [dossier] = await db
+    .select()
+    .from(dossiers)
+    .where(and(eq(dossiers.id, dossierId), eq(dossiers.status, 'published'), isNull(dossiers.deletedAt)));
+  if (!dossier) throw notFound('Dossier');
+  return dossier;
+}
+
+/** Every public claim of a published dossier (by id), filtered, in said-at order. NOT_FOUND for a draft. */
+export async function listPublicClaims(db: Database, dossierId: string, filters: PublicClaimFilters = {}): Promise<PublicClaim[]> {
+  const dossier = await publishedDossierById(db, dossierId);
+  const columns = await listDossierPartyColumns(db, dossier.id);
+  return loadPublicClaims(db, dossier, await publicFilterConditions(db, dossier.id, filters, columns), columns);
+}
+
+/** One public claim of the published dossier `slug`; NOT_FOUND when it is not public (deleted, needs source…). */
+export async function getPublicClaim(db: Database, slug: string, id: string): Promise<PublicClaim> {
+  const dossier = await getPublishedDossier(db, slug);
+  const [claim] = await loadPublicClaims(db, dossier, [eq(claims.id, id)]);
+  if (!claim) throw notFound('Claim');
+  return claim;
+}
+
+export interface PublicClaimsDay {
+  /** YYYY-MM-DD (UTC) of saidAt; null for undated claims, which come last. */
+  day: string | null;
+  claims: PublicClaim[];
+}
+
+export interface PublicClaimsByDay {
+  /** The columns, in the dossier's party order. Claims whose party is null go in an "Other" column. */
+  parties: Array<{ id: string; name: string; role: string }>;
+  days: PublicClaimsDay[];
+  /** Whether any claim has no party (so the page shows the "Other" column). */
+  hasOther: boolean;
+}
+
+/**
+ * The public "Claims and counterclaims" view: public claims grouped by the day they were said (UTC, undated last),
+ * each with its party for the column and its relations (counterclaims appear in `relations.incoming` with kind
+ * `counters`, non-public partners as markers only).
+ */
+export async function listPublicClaimsByDay(db: Database, dossierId: string, filters: PublicClaimFilters = {}): Promise<PublicClaimsByDay> {
+  const dossier = await publishedDossierById(db, dossierId);
+  const columns = await listDossierPartyColumns(db, dossier.id);
+  const claimList = await loadPublicClaims(db, dossier, await publicFilterConditions(db, dossier.id, filters, columns), columns);
+  const days: PublicClaimsDay[] = [];
+  for (const claim of claimList) {
+    const day = claim.saidAt ? claim.saidAt.toISOString().slice(0, 10) : null;
+    const last = days[days.length - 1];
+    if (last && last.day === day) last.claims.push(claim);
+    else days.push({ day, claims: [claim] });
+  }
+  return {
+    parties: columns.map((party) => ({ id: party.id, name: party.name, role: party.role })),
+    days,
+    hasOther: claimList.some((claim) => claim.party === null),
+  };
+}
+
+/** Public claims for the public CSV (read with their parts in a few batched queries, then written row by row). */
+export async function* iteratePublicClaims(db: Database, dossierId: string, filters: PublicClaimFilters = {}): AsyncGenerator<PublicClaim> {
+  yield* await listPublicClaims(db, dossierId, filters);
+}
+
+/**
+ * What a published dossier's public claims CSV depends on, in one small query: every write to its claims (child rows
+ * included: they bump the claim's version), its sources, its parties and the actors its claims name changes it.
+ * Null when there is nothing public.
+ */
+export async function getPublicClaimsFingerprint(db: Database, slug: string): Promise<{ dossierId: string; slug: string; fingerprint: string } | null> {
+  const state = (table: typeof claims | typeof sources | typeof dossierParties) =>
+    sql<string>`(select concat_ws('/', count(*), coalesce(sum(${table}.version), 0), max(${table}.updated_at)::text) from ${table} where ${table}.dossier_id = ${dossiers}.id)`;
+  const actorsState = sql<string>`(select concat_ws('/', count(*), coalesce(sum(${actors}.version), 0), max(${actors}.updated_at)::text) from ${actors})`;
+  const relationsState = sql<string>`(select concat_ws('/', count(*), max(${claimRelations}.created_at)::text) from ${claimRelations} inner join ${claims} on ${claims}.id = ${claimRelations}.from_claim_id where ${claims}.dossier_id = ${dossiers}.id)`;
+  const [row] = await db
+    .select({
+      id: dossiers.id,
+      slug: dossiers.slug,
+      version: dossiers.version,
+      claimsState: state(claims),
+      sourcesState: state(sources),
+      partiesState: state(dossierParties),
+      actorsState,
+      relationsState,
+    })
+    .from(dossiers)
+    .where(and(eq(dossiers.slug, slug.toLowerCase()), eq(dossiers.status, 'published'), isNull(dossiers.deletedAt)));
+  if (!row) return null;
+  return {
+    dossierId: row.id,
+    slug: row.slug,
+    fingerprint: [row.id, row.slug, row.version, row.claimsState, row.sourcesState, row.partiesState, row.actorsState, row.relationsState].join('|'),
+  };
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { getPublishedDossier } from '@/server/dossiers/dossiers.service';
+import { createTRPCRouter, editorProcedure, publicProcedure, viewerProcedure } from '@/server/trpc/init';
+import { entityId, version } from '@/server/validation';
+import {
+  countClaimsInput,
+  createClaimInput,
+  listClaimsInput,
+  listPublicClaimsInput,
+  publicClaimByIdInput,
+  updateClaimInput,
+} from './claims.input';
+import { getPublicClaim, listPublicClaimsByDay } from './claims.public';
+import { countClaims, createClaim, deleteClaim, getClaim, listClaims, restoreClaim, updateClaim } from './claims.service';
+
+const versionedId = z.object({ id: entityId, version });
+
+export const claimsRouter = createTRPCRouter({
+  /** Readers' view: a published dossier's public claims by day, one column per party. */
+  listPublic: publicProcedure.input(listPublicClaimsInput).query(async ({ ctx, input }) => {
+    const dossier = await getPublishedDossier(ctx.db, input.slug);
+    return listPublicClaimsByDay(ctx.db, dossier.id, input);
+  }),
+  publicById: publicProcedure.input(publicClaimByIdInput).query(({ ctx, input }) => getPublicClaim(ctx.db, input.slug, input.id)),
+
+  list: viewerProcedure.input(listClaimsInput).query(({ ctx, input }) => listClaims(ctx.db, input)),
+  count: viewerProcedure.input(countClaimsInput).query(({ ctx, input }) => countClaims(ctx.db, input.dossierId, input)),
+  byId: viewerProcedure.input(z.object({ id: entityId })).query(({ ctx, input }) => getClaim(ctx.db, input.id)),
+
+  create: editorProcedure.input(createClaimInput).mutation(({ ctx, input }) => createClaim(ctx.db, ctx.user, input)),
+  update: editorProcedure.input(updateClaimInput).mutation(({ ctx, input }) => updateClaim(ctx.db, ctx.user, input)),
+  delete: editorProcedure.input(versionedId).mutation(({ ctx, input }) => deleteClaim(ctx.db, ctx.user, input)),
+  restore: editorProcedure.input(versionedId).mutation(({ ctx, input }) => restoreClaim(ctx.db, ctx.user, input)),
+});
