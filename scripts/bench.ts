@@ -2,8 +2,11 @@
  * Benchmarks: `npm run bench`. Fills a fresh database (embedded PGlite in memory, or the PostgreSQL server named by
  * BENCH_DATABASE_URL) with a dossier of N sources, then measures
  *   - the desk sources table: first page, a page deep in keyset order, a search, a filter;
- *   - the streamed CSV export: time and heap growth, at two sizes, to show memory does not grow with row count.
- * Sizes: BENCH_ROWS (default 100000). Figures print as a table; nothing is asserted here (see the tests for that).
+ *   - the streamed CSV export: time and heap growth, at two sizes, to show memory does not grow with row count;
+ * then adds BENCH_CLAIMS claims to the same dossier and measures the claims table, the public side-by-side data and
+ * the claims CSV export (scripts/bench-claims.ts).
+ * Sizes: BENCH_ROWS (default 100000), BENCH_CLAIMS (default 100000; 0 skips the claims). Figures print as tables;
+ * nothing is asserted here (see the tests for that).
  */
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -17,6 +20,7 @@ import { deskSourceColumns } from '@/server/sources/sources.csv';
 import { sourceFilters } from '@/server/sources/sources.input';
 import { iterateSources, listSources } from '@/server/sources/sources.service';
 import { createUser } from '@/server/users/users.service';
+import { benchClaims } from './bench-claims';
 
 const rowCount = Number(process.env.BENCH_ROWS ?? 100_000);
 
@@ -137,6 +141,8 @@ try {
       `  ${''.padEnd(28)}${String(result.rows).padStart(7)} ${(result.bytes / 2 ** 20).toFixed(1).padStart(8)} ${(result.ms / 1000).toFixed(2).padStart(7)} ${result.heapGrowthMiB.toFixed(1).padStart(10)}`,
     );
   }
+
+  if (Number(process.env.BENCH_CLAIMS ?? 1) > 0) await benchClaims(handle, dossier, user.id);
 } finally {
   await handle.cleanup();
 }
