@@ -5,6 +5,9 @@ import { z, type ZodError } from 'zod';
 export const entityId = z.uuid({ error: 'Must be a valid id' });
 export const version = z.number({ error: 'Version is required' }).int().min(1).max(2_147_483_647);
 
+/** A row at the version the client saw: the input of delete, restore and other versioned writes without fields. */
+export const versionedIdInput = z.object({ id: entityId, version });
+
 /** PostgreSQL text cannot hold U+0000: refuse it here, naming the field, instead of failing in the database. */
 const hasNoNul = (value: string) => !value.includes('\u0000');
 

@@ -1,6 +1,7 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
 import type { Database, DatabaseOrTransaction } from '@/server/db/client';
 import { users } from '@/server/users/schema';
+import type { AuditEntityType } from './entity-types';
 import { auditLog, type AuditAction, type FieldChanges } from './schema';
 
 export interface Actor {
@@ -10,7 +11,7 @@ export interface Actor {
 export interface AuditRecord {
   actor: Actor | null;
   action: AuditAction;
-  entityType: string;
+  entityType: AuditEntityType;
   entityId: string;
   dossierId?: string | null;
   changes: FieldChanges;
@@ -59,7 +60,7 @@ const auditEntryColumns = {
 
 export async function listEntityHistory(
   db: Database,
-  input: { entityType: string; entityId: string; before?: number; limit: number },
+  input: { entityType: AuditEntityType; entityId: string; before?: number; limit: number },
 ) {
   return db
     .select(auditEntryColumns)

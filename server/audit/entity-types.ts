@@ -4,3 +4,8 @@
  */
 export const auditEntityTypes = ['dossier', 'source', 'user', 'actor', 'party', 'claim'] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
+
+/** The same list as named constants, for services: `entityType: auditEntity.source`. */
+export const auditEntity = Object.fromEntries(auditEntityTypes.map((type) => [type, type])) as {
+  readonly [Type in AuditEntityType]: Type;
+};

@@ -2,7 +2,7 @@ import { eq, type InferInsertModel, type InferSelectModel } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { diffFields, recordAudit, type Actor } from '@/server/audit/audit.service';
 import type { AuditEntityType } from '@/server/audit/entity-types';
-import type { AuditAction } from '@/server/audit/schema';
+import type { AuditAction, FieldChanges } from '@/server/audit/schema';
 import { assertVersion, notFound } from '@/server/errors';
 import type { DatabaseOrTransaction } from './client';
 
@@ -18,6 +18,9 @@ export type EditableTable = PgTable & {
 
 type EditableRow = { id: string; version: number; deletedAt: Date | null };
 
+/** Who writes: a signed-in user, or null for the system (seeding, the operator CLI). */
+export type Writer = Actor | null;
+
 export interface EditableEntityConfig<T extends EditableTable> {
   table: T;
   entityType: AuditEntityType;
@@ -27,6 +30,11 @@ export interface EditableEntityConfig<T extends EditableTable> {
   dossierIdOf: (row: InferSelectModel<T>) => string | null;
   /** Runs after the row is locked, before any write: refuse here what the row's context forbids (a deleted dossier). */
   afterLock?: (tx: DatabaseOrTransaction, row: InferSelectModel<T>) => Promise<void>;
+  /**
+   * Columns whose values never enter the audit log (a password hash). A change to one is recorded under the given
+   * name as "(hidden)" → "(changed)"; creating the row records nothing for it.
+   */
+  secretFields?: Partial<Record<keyof InferSelectModel<T> & string, string>>;
 }
 
 export interface VersionedTarget {
@@ -45,14 +53,35 @@ export function editableEntity<T extends EditableTable>(config: EditableEntityCo
   const { table, entityType, label } = config;
   const what = label.toLowerCase();
 
-  async function audit(tx: DatabaseOrTransaction, actor: Actor, action: AuditAction, before: Row | null, after: Row) {
+  const secrets = Object.entries(config.secretFields ?? {}) as [string, string][];
+
+  /** The row as the audit log may see it: secret columns left out. */
+  function visible(row: Row | null): Record<string, unknown> | null {
+    if (!row || secrets.length === 0) return row as Record<string, unknown> | null;
+    const copy: Record<string, unknown> = { ...(row as Record<string, unknown>) };
+    for (const [column] of secrets) delete copy[column];
+    return copy;
+  }
+
+  function changesBetween(before: Row | null, after: Row): FieldChanges {
+    const changes = diffFields(visible(before), visible(after));
+    if (before) {
+      for (const [column, name] of secrets) {
+        const [previous, next] = [(before as Record<string, unknown>)[column], (after as Record<string, unknown>)[column]];
+        if (previous !== next) changes[name] = { before: '(hidden)', after: '(changed)' };
+      }
+    }
+    return changes;
+  }
+
+  async function audit(tx: DatabaseOrTransaction, actor: Writer, action: AuditAction, before: Row | null, after: Row, changes?: FieldChanges) {
     await recordAudit(tx, {
       actor,
       action,
       entityType,
       entityId: (after as EditableRow).id,
       dossierId: config.dossierIdOf(after),
-      changes: diffFields(before as Record<string, unknown> | null, after as Record<string, unknown>),
+      changes: changes ?? changesBetween(before, after),
     });
   }
 
@@ -69,10 +98,10 @@ export function editableEntity<T extends EditableTable>(config: EditableEntityCo
     return row;
   }
 
-  async function write(tx: DatabaseOrTransaction, actor: Actor, before: Row, values: Values): Promise<Row> {
+  async function write(tx: DatabaseOrTransaction, actor: Writer, before: Row, values: Values): Promise<Row> {
     const rows = (await tx
       .update(table as PgTable)
-      .set({ ...values, updatedBy: actor.id, updatedAt: new Date(), version: (before as EditableRow).version + 1 } as never)
+      .set({ ...values, updatedBy: actor?.id ?? null, updatedAt: new Date(), version: (before as EditableRow).version + 1 } as never)
       .where(eq(table.id, (before as EditableRow).id))
       .returning()) as unknown as Row[];
     return rows[0]!;
@@ -81,10 +110,10 @@ export function editableEntity<T extends EditableTable>(config: EditableEntityCo
   return {
     lock,
 
-    async create(tx: DatabaseOrTransaction, actor: Actor, values: Omit<InferInsertModel<T>, 'createdBy' | 'updatedBy'>): Promise<Row> {
+    async create(tx: DatabaseOrTransaction, actor: Writer, values: Omit<T['$inferInsert'], 'createdBy' | 'updatedBy'>): Promise<Row> {
       const rows = (await tx
         .insert(table as PgTable)
-        .values({ ...values, createdBy: actor.id, updatedBy: actor.id } as never)
+        .values({ ...values, createdBy: actor?.id ?? null, updatedBy: actor?.id ?? null } as never)
         .returning()) as unknown as Row[];
       const created = rows[0]!;
       await audit(tx, actor, 'create', null, created);
@@ -97,7 +126,7 @@ export function editableEntity<T extends EditableTable>(config: EditableEntityCo
      */
     async update(
       tx: DatabaseOrTransaction,
-      actor: Actor,
+      actor: Writer,
       target: VersionedTarget,
       change: Values | ((before: Row) => Values | Promise<Values>),
       action: AuditAction = 'update',
@@ -111,25 +140,18 @@ export function editableEntity<T extends EditableTable>(config: EditableEntityCo
     },
 
     /** Soft delete: the row stays (history, references) but leaves every list. */
-    async softDelete(tx: DatabaseOrTransaction, actor: Actor, target: VersionedTarget): Promise<Row> {
+    async softDelete(tx: DatabaseOrTransaction, actor: Writer, target: VersionedTarget): Promise<Row> {
       const before = await lock(tx, target.id, { deleted: false });
       assertVersion(before as EditableRow, target.version, what);
       const after = await write(tx, actor, before, { deletedAt: new Date() } as Values);
-      await recordAudit(tx, {
-        actor,
-        action: 'delete',
-        entityType,
-        entityId: target.id,
-        dossierId: config.dossierIdOf(after),
-        changes: diffFields({ deletedAt: null }, { deletedAt: (after as EditableRow).deletedAt }),
-      });
+      await audit(tx, actor, 'delete', before, after, diffFields({ deletedAt: null }, { deletedAt: (after as EditableRow).deletedAt }));
       return after;
     },
 
     /** Undoes a soft delete. `check` runs on the locked deleted row first (e.g. its URL was taken meanwhile). */
     async restore(
       tx: DatabaseOrTransaction,
-      actor: Actor,
+      actor: Writer,
       target: VersionedTarget,
       check?: (before: Row) => Promise<void>,
     ): Promise<Row> {
@@ -137,14 +159,7 @@ export function editableEntity<T extends EditableTable>(config: EditableEntityCo
       assertVersion(before as EditableRow, target.version, what);
       await check?.(before);
       const after = await write(tx, actor, before, { deletedAt: null } as Values);
-      await recordAudit(tx, {
-        actor,
-        action: 'restore',
-        entityType,
-        entityId: target.id,
-        dossierId: config.dossierIdOf(after),
-        changes: diffFields({ deletedAt: (before as EditableRow).deletedAt }, { deletedAt: null }),
-      });
+      await audit(tx, actor, 'restore', before, after, diffFields({ deletedAt: (before as EditableRow).deletedAt }, { deletedAt: null }));
       return after;
     },
   };
