@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { NuqsAdapter } from 'nuqs/adapters/next/app';
 import { DeskUserProvider } from '@/components/users/desk-user';
 import { SignOutButton } from '@/components/users/sign-out-button';
 import { requirePageUser } from '@/server/auth/guards';
@@ -20,6 +21,9 @@ export default async function DeskLayout({ children }: { children: React.ReactNo
                 </Link>
                 <Link href="/desk" className="text-stone-700 hover:underline">
                   Dossiers
+                </Link>
+                <Link href="/desk/actors" className="text-stone-700 hover:underline">
+                  Actors
                 </Link>
                 {user.role === 'admin' ? (
                   <Link href="/desk/users" className="text-stone-700 hover:underline">
@@ -44,7 +48,10 @@ export default async function DeskLayout({ children }: { children: React.ReactNo
               You are using a temporary password. <Link href="/desk/account" className="underline">Choose your own</Link>.
             </p>
           ) : null}
-          <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+          <main className="mx-auto max-w-7xl px-4 py-6">
+            {/* URL state of the desk lists (nuqs: components/data-table, server/<domain>/<domain>.search-params.ts). */}
+            <NuqsAdapter>{children}</NuqsAdapter>
+          </main>
         </div>
       </TRPCReactProvider>
     </DeskUserProvider>

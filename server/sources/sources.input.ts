@@ -40,7 +40,7 @@ export type UpdateSourceInput = z.infer<typeof updateSourceInput>;
 export const sourceSortKeys = ['created', 'published', 'title', 'outlet', 'reliability'] as const;
 export type SourceSortKey = (typeof sourceSortKeys)[number];
 
-/** The filters shared by the desk table, its URL and the desk CSV export. */
+/** The filters shared by the desk table and the desk CSV export; their URL form is sources.search-params.ts. */
 export const sourceFilters = z.object({
   search: storableString('Search').trim().max(200, 'Search must be at most 200 characters').default(''),
   kind: z.array(z.enum(sourceKinds)).max(sourceKinds.length).default([]),
@@ -61,31 +61,3 @@ export const findDuplicateInput = z.object({
   url: z.string().trim().max(2048),
   exceptId: entityId.optional(),
 });
-
-/** Reads the same filters from a URL query string (desk table links and CSV export links). */
-export function sourceFiltersFromSearchParams(params: URLSearchParams): SourceFilters {
-  const list = (name: string) =>
-    params
-      .getAll(name)
-      .flatMap((value) => value.split(','))
-      .filter(Boolean);
-  return sourceFilters.parse({
-    search: params.get('q') ?? undefined,
-    kind: list('kind'),
-    reliability: list('reliability'),
-    sort: params.get('sort') ?? undefined,
-    order: params.get('dir') ?? undefined,
-    deleted: params.get('deleted') === '1',
-  });
-}
-
-export function sourceFiltersToSearchParams(filters: Partial<SourceFilters>): URLSearchParams {
-  const params = new URLSearchParams();
-  if (filters.search) params.set('q', filters.search);
-  if (filters.kind?.length) params.set('kind', filters.kind.join(','));
-  if (filters.reliability?.length) params.set('reliability', filters.reliability.join(','));
-  if (filters.sort && filters.sort !== 'created') params.set('sort', filters.sort);
-  if (filters.order && filters.order !== 'desc') params.set('dir', filters.order);
-  if (filters.deleted) params.set('deleted', '1');
-  return params;
-}

@@ -1,17 +1,19 @@
-import { ZodError } from 'zod';
 import { requireRouteUser } from '@/server/auth/guards';
 import { csvResponse, csvStream } from '@/server/csv/csv';
 import { slugSchema } from '@/server/dossiers/dossiers.input';
 import { getDossierBySlug } from '@/server/dossiers/dossiers.service';
 import { ServiceError } from '@/server/errors';
 import { deskSourceColumns } from '@/server/sources/sources.csv';
-import { sourceFiltersFromSearchParams } from '@/server/sources/sources.input';
+import { SearchParamError } from '@/server/search-params';
+import { loadSourceFiltersStrictly } from '@/server/sources/sources.search-params';
 import { iterateSources } from '@/server/sources/sources.service';
 import { withDatabaseErrors } from '@/server/http/with-database';
 import { getAppDatabase } from '@/server/startup';
-import { describeZodError } from '@/server/trpc/init';
 
-/** Desk export: every field, for signed-in users, with the same filters as the sources table (same query string). */
+/**
+ * Desk export: every field, for signed-in users, with the view of the sources table: the same query string, read by
+ * the table's own parsers (server/sources/sources.search-params.ts). A value the table would drop is a 400.
+ */
 export const GET = withDatabaseErrors(async function deskSourcesCsv(request: Request, context: { params: Promise<{ slug: string }> }) {
   const guard = await requireRouteUser(request, 'viewer');
   if (guard.denied) return guard.denied;
@@ -20,13 +22,13 @@ export const GET = withDatabaseErrors(async function deskSourcesCsv(request: Req
   if (!slug.success) return Response.json({ error: 'Dossier not found.' }, { status: 404 });
   const { db } = await getAppDatabase();
   try {
-    const filters = sourceFiltersFromSearchParams(new URL(request.url).searchParams);
+    const filters = loadSourceFiltersStrictly(new URL(request.url).searchParams);
     const dossier = await getDossierBySlug(db, slug.data);
     return csvResponse(csvStream(iterateSources(db, dossier.id, filters), deskSourceColumns), `${dossier.slug}-sources-desk.csv`, {
       public: false,
     });
   } catch (error) {
-    if (error instanceof ZodError) return Response.json({ error: describeZodError(error) }, { status: 400 });
+    if (error instanceof SearchParamError) return Response.json({ error: error.message }, { status: 400 });
     if (error instanceof ServiceError && error.code === 'NOT_FOUND') return Response.json({ error: error.message }, { status: 404 });
     throw error;
   }
