@@ -23,7 +23,11 @@ export default async function HomePage() {
                 {dossier.title}
               </Link>
               <p className="mt-1 text-sm text-stone-500">
-                {[formatDayRange(dossier.eventsStartOn, dossier.eventsEndOn), `${dossier.sourceCount} ${dossier.sourceCount === 1 ? 'source' : 'sources'}`]
+                {[
+                  formatDayRange(dossier.eventsStartOn, dossier.eventsEndOn),
+                  dossier.claimCount ? `${dossier.claimCount} ${dossier.claimCount === 1 ? 'claim' : 'claims'}` : null,
+                  `${dossier.sourceCount} ${dossier.sourceCount === 1 ? 'source' : 'sources'}`,
+                ]
                   .filter(Boolean)
                   .join(' · ')}
               </p>

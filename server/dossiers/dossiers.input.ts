@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entityId, optionalDay, optionalText, requiredText, storableString, version } from '@/server/validation';
+import { entityId, optionalDay, optionalText, requiredText, storableString, versionedIdInput } from '@/server/validation';
 
 export const slugSchema = z
   .string({ error: 'Slug is required' })
@@ -24,15 +24,9 @@ const endBeforeStartIssue = { message: 'End date cannot be before the start date
 export const createDossierInput = z.object(dossierFields).refine(endNotBeforeStart, endBeforeStartIssue);
 export type CreateDossierInput = z.infer<typeof createDossierInput>;
 
-export const updateDossierInput = z
-  .object({ id: entityId, version, ...dossierFields })
-  .refine(endNotBeforeStart, endBeforeStartIssue);
+export const updateDossierInput = versionedIdInput.extend(dossierFields).refine(endNotBeforeStart, endBeforeStartIssue);
 export type UpdateDossierInput = z.infer<typeof updateDossierInput>;
 
-export const versionedIdInput = z.object({ id: entityId, version });
-export const setPublishedInput = z.object({ id: entityId, version, published: z.boolean() });
+export const setPublishedInput = versionedIdInput.extend({ published: z.boolean() });
 export const dossierSlugInput = z.object({ slug: storableString('Slug').trim().max(200) });
 export const dossierIdInput = z.object({ id: entityId });
-export const listDossiersInput = z
-  .object({ deleted: z.boolean().default(false) })
-  .default({ deleted: false });

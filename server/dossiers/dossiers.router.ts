@@ -1,34 +1,24 @@
 import { createTRPCRouter, editorProcedure, publicProcedure, viewerProcedure } from '@/server/trpc/init';
-import {
-  createDossierInput,
-  dossierIdInput,
-  dossierSlugInput,
-  listDossiersInput,
-  setPublishedInput,
-  updateDossierInput,
-  versionedIdInput,
-} from './dossiers.input';
+import { versionedIdInput } from '@/server/validation';
+import { createDossierInput, dossierIdInput, dossierSlugInput, setPublishedInput, updateDossierInput } from './dossiers.input';
 import {
   createDossier,
   deleteDossier,
   getDossierBySlug,
   getLiveDossier,
   getPublishedDossier,
-  listDossiers,
-  listPublishedDossiers,
   restoreDossier,
   setDossierPublished,
   toPublicDossier,
   updateDossier,
 } from './dossiers.service';
 
+/** The lists with child counts (`dossiers.list`, `dossiers.listPublished`) live in server/dossier-summaries. */
 export const dossiersRouter = createTRPCRouter({
-  listPublished: publicProcedure.query(({ ctx }) => listPublishedDossiers(ctx.db)),
   publicBySlug: publicProcedure
     .input(dossierSlugInput)
     .query(async ({ ctx, input }) => toPublicDossier(await getPublishedDossier(ctx.db, input.slug))),
 
-  list: viewerProcedure.input(listDossiersInput).query(({ ctx, input }) => listDossiers(ctx.db, input)),
   bySlug: viewerProcedure.input(dossierSlugInput).query(({ ctx, input }) => getDossierBySlug(ctx.db, input.slug)),
   byId: viewerProcedure.input(dossierIdInput).query(({ ctx, input }) => getLiveDossier(ctx.db, input.id)),
 

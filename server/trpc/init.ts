@@ -58,6 +58,8 @@ const t = initTRPC.context<Context>().create({
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
+/** Two routers as one namespace (a read model's lists beside its domain's procedures). */
+export const mergeRouters = t.mergeRouters;
 
 // ---------------------------------------------------------------------------------------------------------------
 // 3. Procedures. All authorization lives in these builders; routers pick one and never check roles themselves.

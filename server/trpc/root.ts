@@ -1,12 +1,13 @@
 import { auditRouter } from '@/server/audit/audit.router';
+import { dossierSummariesRouter } from '@/server/dossier-summaries/dossier-summaries.router';
 import { dossiersRouter } from '@/server/dossiers/dossiers.router';
 import { sourcesRouter } from '@/server/sources/sources.router';
 import { usersRouter } from '@/server/users/users.router';
-import { createCallerFactory, createTRPCRouter } from './init';
+import { createCallerFactory, createTRPCRouter, mergeRouters } from './init';
 
 /** Every domain's router, registered by hand. Adding one? Add its procedures to server/trpc/access.test.ts too. */
 export const appRouter = createTRPCRouter({
-  dossiers: dossiersRouter,
+  dossiers: mergeRouters(dossiersRouter, dossierSummariesRouter),
   sources: sourcesRouter,
   audit: auditRouter,
   users: usersRouter,
