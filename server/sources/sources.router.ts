@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { getPublishedDossier } from '@/server/dossiers/dossiers.service';
 import { createTRPCRouter, editorProcedure, publicProcedure, viewerProcedure } from '@/server/trpc/init';
-import { cursor, entityId, pageSize, storableString, version } from '@/server/validation';
+import { cursor, entityId, pageSize, storableString, versionedIdInput } from '@/server/validation';
 import {
   createSourceInput,
   findDuplicateInput,
@@ -20,8 +20,6 @@ import {
   toPublicSource,
   updateSource,
 } from './sources.service';
-
-const versionedId = z.object({ id: entityId, version });
 
 export const sourcesRouter = createTRPCRouter({
   /** Readers' view: sources of a published dossier, public fields only. */
@@ -47,6 +45,6 @@ export const sourcesRouter = createTRPCRouter({
 
   create: editorProcedure.input(createSourceInput).mutation(({ ctx, input }) => createSource(ctx.db, ctx.user, input)),
   update: editorProcedure.input(updateSourceInput).mutation(({ ctx, input }) => updateSource(ctx.db, ctx.user, input)),
-  delete: editorProcedure.input(versionedId).mutation(({ ctx, input }) => deleteSource(ctx.db, ctx.user, input)),
-  restore: editorProcedure.input(versionedId).mutation(({ ctx, input }) => restoreSource(ctx.db, ctx.user, input)),
+  delete: editorProcedure.input(versionedIdInput).mutation(({ ctx, input }) => deleteSource(ctx.db, ctx.user, input)),
+  restore: editorProcedure.input(versionedIdInput).mutation(({ ctx, input }) => restoreSource(ctx.db, ctx.user, input)),
 });

@@ -1,10 +1,12 @@
 import { and, eq, getTableColumns, ilike, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
-import { diffFields, recordAudit, type Actor } from '@/server/audit/audit.service';
+import type { Actor } from '@/server/audit/audit.service';
+import { auditEntity } from '@/server/audit/entity-types';
 import type { Database, DatabaseOrTransaction } from '@/server/db/client';
 import { afterCursor, cursorValueOf, decodeCursor, keysetOrder, toPage, type KeysetSort } from '@/server/db/pagination';
+import { editableEntity, type VersionedTarget } from '@/server/db/versioned-write';
 import { getLiveDossier } from '@/server/dossiers/dossiers.service';
 import { dossiers } from '@/server/dossiers/schema';
-import { assertVersion, isUniqueViolation, notFound, ServiceError } from '@/server/errors';
+import { isUniqueViolation, notFound, ServiceError } from '@/server/errors';
 import { normaliseSourceUrl } from './normalise-url';
 import { reliabilityGrades, sources, type Source } from './schema';
 import type {
@@ -14,8 +16,6 @@ import type {
   SourceSortKey,
   UpdateSourceInput,
 } from './sources.input';
-
-const ENTITY = 'source';
 
 /** Escapes LIKE wildcards so a search for "50%" finds that text, not everything. */
 function containsPattern(text: string): string {
@@ -183,90 +183,66 @@ function editableValues(input: Omit<CreateSourceInput, 'dossierId'>) {
   };
 }
 
+const dossierDeleted = () =>
+  new ServiceError('NOT_FOUND', 'This source’s dossier was deleted; restore the dossier first.');
+
+/**
+ * Every write of a source row: locked, versioned, audited. A deleted dossier's sources are frozen until it is
+ * restored: after the source is locked, its dossier row is locked `for share`, so deleting the dossier waits for this
+ * write (or this write sees the deletion), never both at once.
+ */
+export const sourceEntity = editableEntity({
+  table: sources,
+  entityType: auditEntity.source,
+  label: 'Source',
+  dossierIdOf: (row) => row.dossierId,
+  async afterLock(tx, row) {
+    const [dossier] = await tx
+      .select({ deletedAt: dossiers.deletedAt })
+      .from(dossiers)
+      .where(eq(dossiers.id, row.dossierId))
+      .for('share');
+    if (!dossier || dossier.deletedAt !== null) throw dossierDeleted();
+  },
+});
+
 export async function createSource(db: Database, actor: Actor, input: CreateSourceInput): Promise<Source> {
   await getLiveDossier(db, input.dossierId);
   const duplicate = await findDuplicateSource(db, { dossierId: input.dossierId, url: input.url });
   if (duplicate) throw duplicateError(duplicate);
   try {
-    return await db.transaction(async (tx) => {
-      const [created] = await tx
-        .insert(sources)
-        .values({ dossierId: input.dossierId, ...editableValues(input), createdBy: actor.id, updatedBy: actor.id })
-        .returning();
-      await recordAudit(tx, {
-        actor,
-        action: 'create',
-        entityType: ENTITY,
-        entityId: created!.id,
-        dossierId: input.dossierId,
-        changes: diffFields(null, created!),
-      });
-      return created!;
-    });
+    return await db.transaction((tx) =>
+      sourceEntity.create(tx, actor, { dossierId: input.dossierId, ...editableValues(input) }),
+    );
   } catch (error) {
     return rethrowDuplicate(db, error, input.dossierId, input.url);
   }
-}
-
-const dossierDeleted = () =>
-  new ServiceError('NOT_FOUND', 'This source’s dossier was deleted; restore the dossier first.');
-
-/**
- * Locks a source for a versioned write, refusing one that is missing, in the wrong deleted state, or whose dossier
- * is deleted: a deleted dossier's sources are frozen until it is restored. The dossier row is locked `for share`, so
- * deleting the dossier waits for this write (or this write sees the deletion), never both at once.
- */
-async function lockLiveSource(tx: DatabaseOrTransaction, id: string, options: { deleted: boolean }): Promise<Source> {
-  const [row] = await tx.select().from(sources).where(eq(sources.id, id)).for('update');
-  if (!row || (row.deletedAt !== null) !== options.deleted) throw notFound(options.deleted ? 'Deleted source' : 'Source');
-  const [dossier] = await tx
-    .select({ deletedAt: dossiers.deletedAt })
-    .from(dossiers)
-    .where(eq(dossiers.id, row.dossierId))
-    .for('share');
-  if (!dossier || dossier.deletedAt !== null) throw dossierDeleted();
-  return row;
 }
 
 export async function updateSource(db: Database, actor: Actor, input: UpdateSourceInput): Promise<Source> {
   let dossierId = '';
   try {
     return await db.transaction(async (tx) => {
-      const before = await lockLiveSource(tx, input.id, { deleted: false });
-      dossierId = before.dossierId;
-      assertVersion(before, input.version, ENTITY);
-      const duplicate = await findDuplicateSource(tx, { dossierId, url: input.url, exceptId: input.id });
-      if (duplicate) throw duplicateError(duplicate);
-      const [after] = await tx
-        .update(sources)
-        .set({ ...editableValues(input), updatedBy: actor.id, updatedAt: new Date(), version: before.version + 1 })
-        .where(eq(sources.id, input.id))
-        .returning();
-      await recordAudit(tx, {
-        actor,
-        action: 'update',
-        entityType: ENTITY,
-        entityId: input.id,
-        dossierId,
-        changes: diffFields(before, after!),
+      const { after } = await sourceEntity.update(tx, actor, input, async (before) => {
+        dossierId = before.dossierId;
+        const duplicate = await findDuplicateSource(tx, { dossierId, url: input.url, exceptId: input.id });
+        if (duplicate) throw duplicateError(duplicate);
+        return editableValues(input);
       });
-      return after!;
+      return after;
     });
   } catch (error) {
     return rethrowDuplicate(db, error, dossierId, input.url, input.id);
   }
 }
 
-async function setSourceDeleted(
-  db: Database,
-  actor: Actor,
-  input: { id: string; version: number },
-  deleted: boolean,
-): Promise<Source> {
-  return db.transaction(async (tx) => {
-    const before = await lockLiveSource(tx, input.id, { deleted: !deleted });
-    assertVersion(before, input.version, ENTITY);
-    if (!deleted) {
+export const deleteSource = (db: Database, actor: Actor, input: VersionedTarget): Promise<Source> =>
+  db.transaction((tx) => sourceEntity.softDelete(tx, actor, input));
+
+/** Brings a source back, unless its URL was logged again as another live source meanwhile. */
+export const restoreSource = (db: Database, actor: Actor, input: VersionedTarget): Promise<Source> =>
+  db.transaction((tx) =>
+    sourceEntity.restore(tx, actor, input, async (before) => {
       const duplicate = await findDuplicateSource(tx, { dossierId: before.dossierId, url: before.url, exceptId: before.id });
       if (duplicate) {
         throw new ServiceError(
@@ -275,28 +251,8 @@ async function setSourceDeleted(
           { duplicateOfId: duplicate.id },
         );
       }
-    }
-    const [after] = await tx
-      .update(sources)
-      .set({ deletedAt: deleted ? new Date() : null, updatedBy: actor.id, updatedAt: new Date(), version: before.version + 1 })
-      .where(eq(sources.id, input.id))
-      .returning();
-    await recordAudit(tx, {
-      actor,
-      action: deleted ? 'delete' : 'restore',
-      entityType: ENTITY,
-      entityId: input.id,
-      dossierId: before.dossierId,
-      changes: diffFields({ deletedAt: before.deletedAt }, { deletedAt: after!.deletedAt }),
-    });
-    return after!;
-  });
-}
-
-export const deleteSource = (db: Database, actor: Actor, input: { id: string; version: number }) =>
-  setSourceDeleted(db, actor, input, true);
-export const restoreSource = (db: Database, actor: Actor, input: { id: string; version: number }) =>
-  setSourceDeleted(db, actor, input, false);
+    }),
+  );
 
 /** The fields a reader may see: everything else (internal notes, who edited) stays on the desk. */
 export function toPublicSource(source: Source) {
