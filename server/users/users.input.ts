@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { passwordSchema } from '@/server/auth/password-rules';
-import { entityId, storableString, version } from '@/server/validation';
+import { entityId, storableString, versionedIdInput } from '@/server/validation';
 import { roles } from './users.labels';
 
 export const emailSchema = z
@@ -17,9 +17,8 @@ export const createUserInput = z.object({
   name: storableString('Name').trim().max(120, 'Name must be at most 120 characters').default(''),
   role: roleSchema,
 });
-export const setRoleInput = z.object({ id: entityId, version, role: roleSchema });
-export const setActiveInput = z.object({ id: entityId, version, active: z.boolean() });
-export const resetPasswordInput = z.object({ id: entityId, version });
+export const setRoleInput = versionedIdInput.extend({ role: roleSchema });
+export const setActiveInput = versionedIdInput.extend({ active: z.boolean() });
 export const changeOwnPasswordInput = z.object({
   currentPassword: z.string().max(128),
   newPassword: passwordSchema,

@@ -1,5 +1,6 @@
 import { adminProcedure, createTRPCRouter, viewerProcedure } from '@/server/trpc/init';
-import { changeOwnPasswordInput, createUserInput, endSessionsInput, resetPasswordInput, setActiveInput, setRoleInput } from './users.input';
+import { versionedIdInput } from '@/server/validation';
+import { changeOwnPasswordInput, createUserInput, endSessionsInput, setActiveInput, setRoleInput } from './users.input';
 import {
   changeOwnPassword,
   createUser,
@@ -28,6 +29,6 @@ export const usersRouter = createTRPCRouter({
   setActive: adminProcedure.input(setActiveInput).mutation(({ ctx, input }) => setUserActive(ctx.db, ctx.user, input)),
   endSessions: adminProcedure.input(endSessionsInput).mutation(({ ctx, input }) => endUserSessions(ctx.db, ctx.user, input)),
   resetPassword: adminProcedure
-    .input(resetPasswordInput)
+    .input(versionedIdInput)
     .mutation(({ ctx, input }) => resetUserPassword(ctx.db, ctx.user, input)),
 });

@@ -1,14 +1,26 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
-import { diffFields, recordAudit, type Actor } from '@/server/audit/audit.service';
+import { recordAudit, type Actor } from '@/server/audit/audit.service';
+import { auditEntity } from '@/server/audit/entity-types';
 import { beginPasswordCheck, clearPasswordCheckThrottle } from '@/server/auth/login-throttle';
 import { hashPassword, passwordSchema, verifyPassword } from '@/server/auth/password';
 import { liveSessionCount, revokeUserSessions, type SessionEndReason } from '@/server/auth/sessions';
 import type { Database, DatabaseOrTransaction } from '@/server/db/client';
-import { assertVersion, isUniqueViolation, notFound, ServiceError } from '@/server/errors';
+import { editableEntity, type Writer } from '@/server/db/versioned-write';
+import { isUniqueViolation, notFound, ServiceError } from '@/server/errors';
 import { users, type Role, type User } from './schema';
 
-const ENTITY = 'user';
+/**
+ * Every write of a user row: locked, versioned, audited — the password hash never enters the audit log (a new one
+ * shows as "password: (hidden) → (changed)"). Users are never deleted, only disabled.
+ */
+const userEntity = editableEntity({
+  table: users,
+  entityType: auditEntity.user,
+  label: 'User',
+  dossierIdOf: () => null,
+  secretFields: { passwordHash: 'password' },
+});
 
 /** What the rest of the app knows about the signed-in person, re-read from the database on every request. */
 export interface SessionUser {
@@ -62,7 +74,7 @@ export async function endUserSessions(db: Database, actor: Actor, input: { id: s
     await recordAudit(tx, {
       actor,
       action: 'update',
-      entityType: ENTITY,
+      entityType: auditEntity.user,
       entityId: user.id,
       changes: { sessions: { before: `${ended} signed in`, after: 'all signed out' } },
     });
@@ -80,37 +92,40 @@ export function generateTemporaryPassword(): string {
   return randomBytes(12).toString('base64url');
 }
 
+/** The columns the user list shows (no hash, no who-changed-what). */
+function toListedUser(row: User) {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    active: row.active,
+    mustChangePassword: row.mustChangePassword,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
 export async function createUser(
   db: Database,
-  actor: Actor | null,
+  actor: Writer,
   input: { email: string; name?: string; role: Role; password: string; mustChangePassword?: boolean },
 ) {
   const password = passwordSchema.parse(input.password);
   const passwordHash = await hashPassword(password);
   const email = input.email.trim().toLowerCase();
   try {
-    return await db.transaction(async (tx) => {
-      const [created] = await tx
-        .insert(users)
-        .values({
-          email,
-          name: input.name ?? '',
-          role: input.role,
-          passwordHash,
-          mustChangePassword: input.mustChangePassword ?? false,
-          createdBy: actor?.id ?? null,
-          updatedBy: actor?.id ?? null,
-        })
-        .returning(publicColumns);
-      await recordAudit(tx, {
-        actor,
-        action: 'create',
-        entityType: ENTITY,
-        entityId: created!.id,
-        changes: diffFields(null, { email, name: created!.name, role: created!.role, active: true }),
-      });
-      return created!;
-    });
+    const created = await db.transaction((tx) =>
+      userEntity.create(tx, actor, {
+        email,
+        name: input.name ?? '',
+        role: input.role,
+        passwordHash,
+        mustChangePassword: input.mustChangePassword ?? false,
+      }),
+    );
+    return toListedUser(created);
   } catch (error) {
     if (isUniqueViolation(error)) throw new ServiceError('CONFLICT', `email: a user with ${email} already exists.`);
     throw error;
@@ -127,33 +142,24 @@ async function countOtherActiveAdmins(tx: DatabaseOrTransaction, exceptId: strin
 
 type UserChange = Partial<Pick<User, 'role' | 'active' | 'passwordHash' | 'mustChangePassword'>>;
 
-async function changeUser(
-  db: Database,
-  actor: Actor | null,
-  target: { id: string; version?: number },
-  change: UserChange,
-) {
+/**
+ * The one way a user's role, active flag or password changes: versioned and audited, refusing to leave no active
+ * admin, and ending the user's sessions when what they signed in under changed.
+ */
+async function changeUser(db: Database, actor: Writer, target: { id: string; version?: number }, change: UserChange) {
   return db.transaction(async (tx) => {
     // Lock every admin row first, so two admins demoting each other at once cannot both succeed.
     await tx.select({ id: users.id }).from(users).where(eq(users.role, 'admin')).for('update');
-    const [before] = await tx.select().from(users).where(eq(users.id, target.id)).for('update');
-    if (!before) throw notFound('User');
-    if (target.version !== undefined) assertVersion(before, target.version, ENTITY);
-    const losesAdmin =
-      before.role === 'admin' && before.active && ((change.role && change.role !== 'admin') || change.active === false);
-    if (losesAdmin && (await countOtherActiveAdmins(tx, before.id)) === 0) {
-      throw new ServiceError('CONFLICT', 'This is the last active admin; make someone else admin first.');
-    }
-    const [after] = await tx
-      .update(users)
-      .set({ ...change, updatedBy: actor?.id ?? null, updatedAt: new Date(), version: before.version + 1 })
-      .where(eq(users.id, target.id))
-      .returning();
-    const { passwordHash: _before, ...beforeVisible } = before;
-    const { passwordHash: _after, ...afterVisible } = after!;
-    const changes = diffFields(beforeVisible, afterVisible);
-    if (change.passwordHash) changes.password = { before: '(hidden)', after: '(changed)' };
-    await recordAudit(tx, { actor, action: 'update', entityType: ENTITY, entityId: before.id, changes });
+    // The operator CLI and one's own password change act on the row as it is; the desk names the version it saw.
+    const version = target.version ?? (await userEntity.lock(tx, target.id)).version;
+    const { before, after } = await userEntity.update(tx, actor, { id: target.id, version }, async (row) => {
+      const losesAdmin =
+        row.role === 'admin' && row.active && ((change.role && change.role !== 'admin') || change.active === false);
+      if (losesAdmin && (await countOtherActiveAdmins(tx, row.id)) === 0) {
+        throw new ServiceError('CONFLICT', 'This is the last active admin; make someone else admin first.');
+      }
+      return change;
+    });
     // Whoever holds one of this user's cookies must sign in again, under the new password or role.
     const endReason: SessionEndReason | null = change.passwordHash
       ? 'password'
@@ -163,15 +169,15 @@ async function changeUser(
           ? 'role'
           : null;
     if (endReason) await revokeUserSessions(tx, before.id, endReason);
-    const { passwordHash: _hash, ...visible } = after!;
+    const { passwordHash: _hash, ...visible } = after;
     return visible;
   });
 }
 
-export const setUserRole = (db: Database, actor: Actor | null, input: { id: string; version?: number; role: Role }) =>
+export const setUserRole = (db: Database, actor: Writer, input: { id: string; version?: number; role: Role }) =>
   changeUser(db, actor, input, { role: input.role });
 
-export const setUserActive = (db: Database, actor: Actor | null, input: { id: string; version?: number; active: boolean }) =>
+export const setUserActive = (db: Database, actor: Writer, input: { id: string; version?: number; active: boolean }) =>
   changeUser(db, actor, input, { active: input.active });
 
 /** Issues a new temporary password, returned once for the admin to pass on. */
@@ -184,7 +190,7 @@ export async function resetUserPassword(db: Database, actor: Actor, input: { id:
   return { user, temporaryPassword };
 }
 
-export async function setUserPassword(db: Database, actor: Actor | null, id: string, password: string) {
+export async function setUserPassword(db: Database, actor: Writer, id: string, password: string) {
   return changeUser(db, actor, { id }, {
     passwordHash: await hashPassword(passwordSchema.parse(password)),
     mustChangePassword: false,
