@@ -1,0 +1,22 @@
+import type { Metadata } from 'next';
+import { ActorDetails } from '@/components/actors/actor-details';
+import { ActorClaims } from '@/components/actors/actor-claims';
+import { requirePageUser } from '@/server/auth/guards';
+import { loadDeskActor } from '../load';
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await loadDeskActor((await params).id)).name };
+}
+
+/** Everyone on the desk reads an actor here; editors get Edit / Delete, admins Merge. */
+export default async function ActorPage({ params }: Props) {
+  await requirePageUser('viewer');
+  const actor = await loadDeskActor((await params).id);
+  return (
+    <ActorDetails initialActor={actor}>
+      <ActorClaims actorId={actor.id} actorName={actor.name} />
+    </ActorDetails>
+  );
+}

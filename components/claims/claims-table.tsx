@@ -1,0 +1,225 @@
+'use client';
+
+import { keepPreviousData, useInfiniteQuery, useMutation, useQueries, useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useState } from 'react';
+import { ActorMultiPicker, type PickedActor } from '@/components/actors/actor-picker';
+import { DataTable, RowCount } from '@/components/data-table/data-table';
+import { CheckboxFilter, SearchFilter, ShowDeletedToggle } from '@/components/data-table/filters';
+import { errorMessage } from '@/components/ui/form-errors';
+import { buttonLinkStyle, primaryLinkStyle } from '@/components/ui/links';
+import { Button, ErrorBanner, Input, Label } from '@/components/ui/primitives';
+import { useDeskUser } from '@/components/users/desk-user';
+import type { ClaimFilters, ClaimSortKey } from '@/server/claims/claims.input';
+import { claimCategories, claimCategoryLabels, verificationStatusLabels, verificationStatuses } from '@/server/claims/claims.labels';
+import { useTRPC } from '@/trpc/client';
+import { claimPaths } from './claim-paths';
+import { claimColumns, type ClaimRow } from './claims-columns';
+import { useClaimFilters } from './use-claim-filters';
+
+const PAGE_SIZE = 50;
+const STATUSES = verificationStatuses.map((status) => [status, verificationStatusLabels[status]] as const);
+const CATEGORIES = claimCategories.map((category) => [category, claimCategoryLabels[category]] as const);
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+const isFiltered = (filters: ClaimFilters) =>
+  Boolean(
+    filters.search ||
+      filters.party.length ||
+      filters.about.length ||
+      filters.status.length ||
+      filters.category.length ||
+      filters.saidFrom ||
+      filters.saidTo ||
+      filters.needsSource,
+  );
+
+function countText(count: number, filters: ClaimFilters): string {
+  const noun = count === 1 ? 'claim' : 'claims';
+  if (filters.deleted) return `${count} deleted ${noun}`;
+  return isFiltered(filters) ? `${count} matching ${noun}` : `${count} ${noun}`;
+}
+
+/** The actors of the "About" filter, named (the address holds only their ids). */
+function useNamedActors(ids: readonly string[]): PickedActor[] {
+  const trpc = useTRPC();
+  const found = useQueries({ queries: ids.map((id) => trpc.actors.byId.queryOptions({ id }, { staleTime: 60_000 })) });
+  return ids.map((id, index) => {
+    const actor = found[index]?.data;
+    return actor ? { id, name: actor.name, kind: actor.kind } : { id, name: '…' };
+  });
+}
+
+/**
+ * A dossier's claims on the shared list pattern: full-text search, filters (party, about, status, category, said
+ * between, needs source), sorting, keyset "Load more", the view in the address, and "Export CSV" of exactly that
+ * view. Editors get "New claim" and Restore for deleted claims; viewers read.
+ */
+export function ClaimsTable({ dossierId, dossierSlug }: { dossierId: string; dossierSlug: string }) {
+  const trpc = useTRPC();
+  const { canEdit } = useDeskUser();
+  const { filters, setFilters, queryString } = useClaimFilters();
+  const [actionError, setActionError] = useState<string | null>(null);
+  const dates = { saidFrom: filters.saidFrom && DAY.test(filters.saidFrom) ? filters.saidFrom : null, saidTo: filters.saidTo && DAY.test(filters.saidTo) ? filters.saidTo : null };
+  const datesInOrder = !dates.saidFrom || !dates.saidTo || dates.saidFrom <= dates.saidTo;
+  const query = { dossierId, ...filters, ...dates, ...(datesInOrder ? {} : { saidTo: null }) };
+
+  const list = useInfiniteQuery(
+    trpc.claims.list.infiniteQueryOptions(
+      { ...query, limit: PAGE_SIZE },
+      { getNextPageParam: (page) => page.nextCursor, placeholderData: keepPreviousData },
+    ),
+  );
+  const count = useQuery(trpc.claims.count.queryOptions(query, { placeholderData: keepPreviousData }));
+  const parties = useQuery(trpc.parties.list.queryOptions({ dossierId }));
+  const about = useNamedActors(filters.about);
+  // Lists refresh after any write through the query client's MutationCache (trpc/query-client.ts).
+  const restore = useMutation(trpc.claims.restore.mutationOptions({ onError: (error) => setActionError(errorMessage(error)) }));
+
+  const change = (patch: Partial<ClaimFilters>) => {
+    setActionError(null);
+    void setFilters(patch);
+  };
+  const rows = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const filtered = isFiltered(filters);
+  const partyOptions = (parties.data ?? []).map((party) => [party.actor.id, party.actor.name] as const);
+
+  const actions = (claim: ClaimRow) =>
+    filters.deleted ? (
+      <Button
+        variant="secondary"
+        className="px-2 py-1"
+        disabled={restore.isPending}
+        onClick={() => {
+          setActionError(null);
+          restore.mutate({ id: claim.id, version: claim.version });
+        }}
+      >
+        Restore
+      </Button>
+    ) : (
+      <Link href={claimPaths.edit(dossierSlug, claim.id)} className="rounded-md px-2 py-1 text-sm font-medium text-blue-700 underline-offset-4 hover:underline">
+        Edit
+      </Link>
+    );
+
+  return (
+    <section aria-labelledby="claims-heading">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id="claims-heading" className="text-xl font-semibold text-ink">
+          {filters.deleted ? 'Deleted claims' : 'Claims'}
+        </h2>
+        <div className="flex flex-wrap items-center gap-3">
+          <a href={claimPaths.exportCsv(dossierSlug, queryString)} download className={buttonLinkStyle}>
+            Export CSV
+          </a>
+          {canEdit ? (
+            <Link href={claimPaths.new(dossierSlug)} className={primaryLinkStyle}>
+              New claim
+            </Link>
+          ) : null}
+        </div>
+      </div>
+
+      <div className="mt-4 space-y-4 rounded-lg border border-stone-200 bg-white p-4">
+        <div className="flex flex-wrap items-end justify-between gap-4">
+          <SearchFilter
+            id="claims-search"
+            label="Search claims"
+            placeholder="Words in the statement, quote or notes"
+            value={filters.search}
+            onSearch={(search) => change({ search })}
+          />
+          <div className="flex flex-wrap items-center gap-4">
+            {filtered ? (
+              <Button
+                variant="ghost"
+                onClick={() =>
+                  change({ search: '', party: [], about: [], status: [], category: [], saidFrom: null, saidTo: null, needsSource: false })
+                }
+              >
+                Clear filters
+              </Button>
+            ) : null}
+            <label className="flex items-center gap-2 text-sm text-stone-700">
+              <input
+                type="checkbox"
+                className="size-4 accent-ink"
+                checked={filters.needsSource}
+                onChange={(event) => change({ needsSource: event.target.checked })}
+              />
+              Needs source only
+            </label>
+            <ShowDeletedToggle checked={filters.deleted} onChange={(deleted) => change({ deleted })} />
+          </div>
+        </div>
+        <div className="grid gap-4 lg:grid-cols-2">
+          {partyOptions.length ? (
+            <CheckboxFilter legend="Claimant’s party" idPrefix="filter-party" options={partyOptions} selected={filters.party} onChange={(party) => change({ party })} />
+          ) : (
+            <p className="text-sm text-stone-500">Add parties to the dossier to filter by claimant’s party.</p>
+          )}
+          <div>
+            <Label htmlFor="filter-about">About</Label>
+            <ActorMultiPicker inputProps={{ id: 'filter-about' }} value={about} onChange={(actors) => change({ about: actors.map((actor) => actor.id) })} />
+          </div>
+          <CheckboxFilter legend="Status" idPrefix="filter-status" options={STATUSES} selected={filters.status} onChange={(status) => change({ status })} />
+          <CheckboxFilter
+            legend="Category"
+            idPrefix="filter-category"
+            options={CATEGORIES}
+            selected={filters.category}
+            onChange={(category) => change({ category })}
+          />
+          <fieldset className="flex flex-wrap items-end gap-4">
+            <legend className="text-sm font-medium text-stone-800">Said between</legend>
+            <div>
+              <Label htmlFor="filter-said-from" className="font-normal">
+                From
+              </Label>
+              <Input id="filter-said-from" type="date" value={filters.saidFrom ?? ''} onChange={(event) => change({ saidFrom: event.target.value || null })} />
+            </div>
+            <div>
+              <Label htmlFor="filter-said-to" className="font-normal">
+                To
+              </Label>
+              <Input
+                id="filter-said-to"
+                type="date"
+                value={filters.saidTo ?? ''}
+                min={filters.saidFrom ?? undefined}
+                aria-invalid={!datesInOrder}
+                onChange={(event) => change({ saidTo: event.target.value || null })}
+              />
+            </div>
+            {datesInOrder ? null : <p className="text-sm text-red-700">“To” is before “From”: only “From” applies.</p>}
+          </fieldset>
+        </div>
+      </div>
+
+      <div className="mt-4">
+        <RowCount isUpdating={list.isFetching && !list.isFetchingNextPage}>{count.data === undefined ? null : countText(count.data, filters)}</RowCount>
+      </div>
+
+      <div className="mt-2 space-y-2">
+        <ErrorBanner>{actionError}</ErrorBanner>
+        {list.error ? <ErrorBanner>{errorMessage(list.error)}</ErrorBanner> : null}
+      </div>
+
+      <div className="mt-2">
+        <DataTable<ClaimRow, ClaimSortKey>
+          columns={claimColumns({ dossierSlug, actions: canEdit ? actions : undefined })}
+          data={rows}
+          getRowId={(claim) => claim.id}
+          sort={{ sort: filters.sort, order: filters.order }}
+          onSortChange={(sort) => change(sort)}
+          isPending={list.isPending}
+          loadingText="Loading claims…"
+          emptyText={filters.deleted ? 'No deleted claims.' : filtered ? 'No claims match these filters.' : 'No claims recorded yet.'}
+          isStale={list.isPlaceholderData}
+          loadMore={list}
+        />
+      </div>
+    </section>
+  );
+}
