@@ -16,8 +16,11 @@ import { buttonLinkStyle, deskPaths, linkStyle } from '@/components/ui/links';
 import { SourcesTable } from '@/components/sources/sources-table';
 import { StatusBadge } from '@/components/dossiers/status-badge';
 
-/** A dossier's desk page: its details and editor actions, its sources table and its history. */
-export function DossierOverview({ initialDossier }: { initialDossier: Dossier }) {
+/**
+ * A dossier's desk page: its details and editor actions, `children` (the page adds its parties and claims), its
+ * sources table and its history.
+ */
+export function DossierOverview({ initialDossier, children }: { initialDossier: Dossier; children?: React.ReactNode }) {
   const trpc = useTRPC();
   const router = useRouter();
   const { canEdit } = useDeskUser();
@@ -127,6 +130,8 @@ export function DossierOverview({ initialDossier }: { initialDossier: Dossier })
       ) : (
         <p className="mt-4 text-sm text-stone-500 italic">No summary yet.</p>
       )}
+
+      {children}
 
       <SourcesTable dossierId={dossier.id} dossierSlug={dossier.slug} />
 

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
+import { DossierClaimsSummary } from '@/components/claims/dossier-claims-summary';
 import { DossierOverview } from '@/components/dossiers/dossier-overview';
+import { PartiesEditor } from '@/components/parties/parties-editor';
 import { loadDeskDossier } from '../load';
 
 type Props = { params: Promise<{ slug: string }> };
@@ -10,5 +12,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function DossierPage({ params }: Props) {
   const dossier = await loadDeskDossier((await params).slug);
-  return <DossierOverview initialDossier={dossier} />;
+  return (
+    <DossierOverview initialDossier={dossier}>
+      <PartiesEditor dossierId={dossier.id} />
+      <DossierClaimsSummary dossierId={dossier.id} dossierSlug={dossier.slug} />
+    </DossierOverview>
+  );
 }
