@@ -1,43 +1,32 @@
 'use client';
 
 import { skipToken, useQuery } from '@tanstack/react-query';
+import type { inferRouterInputs } from '@trpc/server';
 import Link from 'next/link';
 import { useState } from 'react';
-import { formatDay, formatMoment } from '@/components/format';
-import { Button, ErrorBanner } from '@/components/ui/primitives';
-import { sourceKindLabels } from '@/server/sources/sources.labels';
-import { useTRPC } from '@/trpc/client';
-import { useDeskUser } from '@/components/users/desk-user';
+import { formatMoment } from '@/components/format';
+import { fieldLabel, formatHistoryValue, isHiddenField } from '@/components/history/history-entity';
+import { historyEntity } from '@/components/history/history-registry';
 import { errorMessage } from '@/components/ui/form-errors';
-import { deskPaths, linkStyle } from '@/components/ui/links';
+import { linkStyle } from '@/components/ui/links';
+import { Button, ErrorBanner } from '@/components/ui/primitives';
+import { useDeskUser } from '@/components/users/desk-user';
+import type { AppRouter } from '@/server/trpc/root';
+import { useTRPC } from '@/trpc/client';
 
 const PAGE_SIZE = 25;
 
+/** The kinds of record whose own history a viewer may read: what audit.history accepts (not users). */
+export type HistoryEntityType = inferRouterInputs<AppRouter>['audit']['history']['entityType'];
+
+/**
+ * A dossier's page shows every change in the dossier (its own and its records', each entry linking to the record's
+ * page when its domain gives one); a record's page shows its own. How each kind of record reads (its noun, field
+ * labels, enum values, link) comes from components/history/history-registry.ts.
+ */
 export type HistoryScope =
   | { kind: 'dossier'; dossierId: string; dossierSlug: string }
-  | { kind: 'source'; sourceId: string };
-
-const FIELD_LABELS: Record<string, string> = {
-  title: 'Title',
-  slug: 'Slug',
-  summary: 'Summary',
-  status: 'Status',
-  eventsStartOn: 'Start date',
-  eventsEndOn: 'End date',
-  url: 'URL',
-  outlet: 'Outlet',
-  author: 'Author',
-  kind: 'Kind',
-  language: 'Language',
-  publishedAt: 'Published at',
-  retrievedAt: 'Retrieved at',
-  archiveUrl: 'Archive URL',
-  reliability: 'Reliability',
-  internalNotes: 'Internal notes',
-  deletedAt: 'Deleted at',
-};
-/** Bookkeeping the reader does not need in a history. */
-const HIDDEN_FIELDS = new Set(['id', 'dossierId', 'urlNormalised']);
+  | { kind: 'entity'; entityType: HistoryEntityType; entityId: string };
 
 const ACTION_WORDS: Record<string, string> = {
   create: 'created',
@@ -48,22 +37,8 @@ const ACTION_WORDS: Record<string, string> = {
   unpublish: 'unpublished',
 };
 
-function formatValue(field: string, value: unknown): { text: string; empty: boolean } {
-  if (value === null || value === undefined || value === '') return { text: 'empty', empty: true };
-  if (field === 'kind' && typeof value === 'string' && value in sourceKindLabels) {
-    return { text: sourceKindLabels[value as keyof typeof sourceKindLabels], empty: false };
-  }
-  if (field === 'status') return { text: value === 'published' ? 'Published' : 'Draft', empty: false };
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) {
-    return { text: value.includes('T00:00:00.000Z') ? formatDay(value) : formatMoment(value), empty: false };
-  }
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return { text: formatDay(value), empty: false };
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return { text, empty: false };
-}
-
-function Value({ field, value }: { field: string; value: unknown }) {
-  const { text, empty } = formatValue(field, value);
+function Value({ entityType, field, value }: { entityType: string; field: string; value: unknown }) {
+  const { text, empty } = formatHistoryValue(historyEntity(entityType), field, value);
   if (empty) return <span className="text-stone-400 italic">{text}</span>;
   const short = text.length > 160 ? `${text.slice(0, 160)}…` : text;
   return (
@@ -85,14 +60,15 @@ interface Entry {
 
 function EntrySubject({ entry, scope }: { entry: Entry; scope: HistoryScope }) {
   const { canEdit } = useDeskUser();
-  if (scope.kind === 'source' || entry.entityType !== 'source') return null;
-  const title = entry.changes.title?.after ?? entry.changes.title?.before;
-  const name = typeof title === 'string' && title ? `source “${title}”` : 'a source';
+  if (scope.kind !== 'dossier' || entry.entityType === 'dossier') return null;
+  const entity = historyEntity(entry.entityType);
+  const name = entity.describe?.(entry.changes) ?? `a ${entity.noun}`;
+  const href = entity.href?.({ entityId: entry.entityId, dossierSlug: scope.dossierSlug, canEdit }) ?? null;
   return (
     <>
       {' '}
-      {canEdit ? (
-        <Link href={deskPaths.source(scope.dossierSlug, entry.entityId)} className={linkStyle}>
+      {href ? (
+        <Link href={href} className={linkStyle}>
           {name}
         </Link>
       ) : (
@@ -103,7 +79,8 @@ function EntrySubject({ entry, scope }: { entry: Entry; scope: HistoryScope }) {
 }
 
 function HistoryEntry({ entry, scope }: { entry: Entry; scope: HistoryScope }) {
-  const changes = Object.entries(entry.changes).filter(([field]) => !HIDDEN_FIELDS.has(field));
+  const entity = historyEntity(entry.entityType);
+  const changes = Object.entries(entry.changes).filter(([field]) => !isHiddenField(entity, field));
   // A create lists what was set; delete and restore say it all in their verb.
   const shown = entry.action === 'create' ? changes.filter(([, change]) => change.after !== null && change.after !== '') : changes;
   const showChanges = entry.action !== 'delete' && entry.action !== 'restore' && shown.length > 0;
@@ -123,18 +100,18 @@ function HistoryEntry({ entry, scope }: { entry: Entry; scope: HistoryScope }) {
         <dl className="mt-2 grid grid-cols-[minmax(7rem,auto)_1fr] gap-x-4 gap-y-1 rounded-md bg-stone-50 px-3 py-2 text-sm">
           {shown.map(([field, change]) => (
             <div key={field} className="contents">
-              <dt className="text-stone-500">{FIELD_LABELS[field] ?? field}</dt>
+              <dt className="text-stone-500">{fieldLabel(entity, field)}</dt>
               <dd className="min-w-0">
                 {entry.action === 'create' ? (
-                  <Value field={field} value={change.after} />
+                  <Value entityType={entry.entityType} field={field} value={change.after} />
                 ) : (
                   <>
-                    <Value field={field} value={change.before} />
+                    <Value entityType={entry.entityType} field={field} value={change.before} />
                     <span aria-hidden="true" className="mx-1.5 text-stone-400">
                       →
                     </span>
                     <span className="sr-only"> changed to </span>
-                    <Value field={field} value={change.after} />
+                    <Value entityType={entry.entityType} field={field} value={change.after} />
                   </>
                 )}
               </dd>
@@ -165,7 +142,7 @@ function HistoryPage({
   );
   const history = useQuery(
     trpc.audit.history.queryOptions(
-      scope.kind === 'source' ? { entityType: 'source', entityId: scope.sourceId, before, limit: PAGE_SIZE } : skipToken,
+      scope.kind === 'entity' ? { entityType: scope.entityType, entityId: scope.entityId, before, limit: PAGE_SIZE } : skipToken,
     ),
   );
   const query = scope.kind === 'dossier' ? activity : history;
@@ -199,7 +176,9 @@ export function HistoryPanel({ scope }: { scope: HistoryScope }) {
         History
       </h2>
       <p className="text-xs text-stone-500">
-        {scope.kind === 'dossier' ? 'Changes to this dossier and its sources, newest first.' : 'Changes to this source, newest first.'}
+        {scope.kind === 'dossier'
+          ? 'Changes to this dossier and everything in it, newest first.'
+          : `Changes to this ${historyEntity(scope.entityType).noun}, newest first.`}
       </p>
       {pages.map((before, index) => (
         <HistoryPage

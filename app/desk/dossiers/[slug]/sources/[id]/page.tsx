@@ -34,7 +34,7 @@ export default async function SourcePage({ params }: Props) {
           <SourceDetails source={source} />
         )}
         <div className="self-start">
-          <HistoryPanel scope={{ kind: 'source', sourceId: source.id }} />
+          <HistoryPanel scope={{ kind: 'entity', entityType: 'source', entityId: source.id }} />
         </div>
       </div>
     </>
