@@ -8,6 +8,7 @@ import { openSession } from '@/server/auth/sessions';
 import { openDatabase, type Database, type DatabaseHandle } from '@/server/db/client';
 import { authSecret } from '@/server/env';
 import * as schema from '@/server/db/schema';
+import type { CreateActorInput } from '@/server/actors/actors.input';
 import type { CreateDossierInput } from '@/server/dossiers/dossiers.input';
 import type { CreateSourceInput } from '@/server/sources/sources.input';
 import { createCaller } from '@/server/trpc/root';
@@ -38,6 +39,21 @@ export function sourceInput(dossierId: string, overrides: Partial<CreateSourceIn
     archiveUrl: null,
     reliability: 'B',
     internalNotes: '',
+    ...overrides,
+  };
+}
+
+export function actorInput(overrides: Partial<CreateActorInput> = {}): CreateActorInput {
+  return {
+    name: 'An actor',
+    kind: 'person',
+    countryCode: null,
+    affiliationId: null,
+    title: '',
+    aliases: [],
+    description: '',
+    internalNotes: '',
+    allowDuplicate: false,
     ...overrides,
   };
 }

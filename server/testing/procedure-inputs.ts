@@ -1,6 +1,6 @@
 import type { Dossier } from '@/server/dossiers/schema';
 import type { Source } from '@/server/sources/schema';
-import { dossierInput, randomId, sourceInput, unique } from './fixtures';
+import { actorInput, dossierInput, randomId, sourceInput, unique } from './fixtures';
 
 // Every optional key spelled out, so the garbage-input test replaces each of them too.
 const everyFilter = { search: 'a', kind: ['news_report'], reliability: ['B'], sort: 'title', order: 'asc', deleted: false };
@@ -50,4 +50,21 @@ export const plausibleInput: Record<string, (seeded: Seeded) => unknown> = {
   'users.setActive': () => ({ id: randomId(), version: 1, active: false }),
   'users.endSessions': () => ({ id: randomId() }),
   'users.resetPassword': () => ({ id: randomId(), version: 1 }),
+
+  'actors.list': () => ({ search: 'a', kind: ['state'], deleted: false, cursor: null, limit: 10 }),
+  'actors.search': () => ({ query: 'karabakh', limit: 5, kinds: ['state'] }),
+  'actors.byId': () => ({ id: randomId() }),
+  'actors.findDuplicates': () => ({ name: 'Nagorno-Karabakh', aliases: ['Artsakh'], exceptId: randomId() }),
+  // allowDuplicate: every allowed role creates one, and the fuzz test many, all with the same name.
+  'actors.create': () => ({ ...actorInput({ name: unique('Actor') }), allowDuplicate: true }),
+  'actors.update': () => ({ ...actorInput(), id: randomId(), version: 1 }),
+  'actors.delete': () => ({ id: randomId(), version: 1 }),
+  'actors.restore': () => ({ id: randomId(), version: 1 }),
+  'actors.merge': () => ({ fromId: randomId(), intoId: randomId() }),
+
+  'parties.list': ({ dossier }) => ({ dossierId: dossier.id }),
+  'parties.add': ({ dossier }) => ({ dossierId: dossier.id, actorId: randomId(), role: 'party' }),
+  'parties.update': () => ({ id: randomId(), version: 1, role: 'mediator' }),
+  'parties.move': () => ({ id: randomId(), version: 1, to: 'earlier' }),
+  'parties.remove': () => ({ id: randomId(), version: 1 }),
 };

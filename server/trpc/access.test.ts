@@ -46,6 +46,22 @@ const expectedAccess: Record<string, Access> = {
   'users.setActive': 'admin',
   'users.resetPassword': 'admin',
   'users.endSessions': 'admin',
+
+  'actors.list': 'viewer',
+  'actors.search': 'viewer',
+  'actors.byId': 'viewer',
+  'actors.findDuplicates': 'viewer',
+  'actors.create': 'editor',
+  'actors.update': 'editor',
+  'actors.delete': 'editor',
+  'actors.restore': 'editor',
+  'actors.merge': 'admin',
+
+  'parties.list': 'viewer',
+  'parties.add': 'editor',
+  'parties.update': 'editor',
+  'parties.move': 'editor',
+  'parties.remove': 'editor',
 };
 
 const RANK: Record<Access, number> = { public: 0, viewer: 1, editor: 2, admin: 3 };

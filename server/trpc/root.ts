@@ -1,6 +1,8 @@
+import { actorsRouter } from '@/server/actors/actors.router';
 import { auditRouter } from '@/server/audit/audit.router';
 import { dossierSummariesRouter } from '@/server/dossier-summaries/dossier-summaries.router';
 import { dossiersRouter } from '@/server/dossiers/dossiers.router';
+import { partiesRouter } from '@/server/parties/parties.router';
 import { sourcesRouter } from '@/server/sources/sources.router';
 import { usersRouter } from '@/server/users/users.router';
 import { createCallerFactory, createTRPCRouter, mergeRouters } from './init';
@@ -11,6 +13,8 @@ export const appRouter = createTRPCRouter({
   sources: sourcesRouter,
   audit: auditRouter,
   users: usersRouter,
+  actors: actorsRouter,
+  parties: partiesRouter,
 });
 
 export type AppRouter = typeof appRouter;
