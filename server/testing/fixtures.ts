@@ -9,6 +9,7 @@ import { openDatabase, type Database, type DatabaseHandle } from '@/server/db/cl
 import { authSecret } from '@/server/env';
 import * as schema from '@/server/db/schema';
 import type { CreateActorInput } from '@/server/actors/actors.input';
+import type { CreateClaimInput } from '@/server/claims/claims.input';
 import type { CreateDossierInput } from '@/server/dossiers/dossiers.input';
 import type { CreateSourceInput } from '@/server/sources/sources.input';
 import { createCaller } from '@/server/trpc/root';
@@ -54,6 +55,41 @@ export function actorInput(overrides: Partial<CreateActorInput> = {}): CreateAct
     description: '',
     internalNotes: '',
     allowDuplicate: false,
+    ...overrides,
+  };
+}
+
+export function claimInput(dossierId: string, overrides: Partial<CreateClaimInput> = {}): CreateClaimInput {
+  return {
+    dossierId,
+    claimantId: randomUUID(),
+    about: [],
+    statement: 'A claim',
+    quote: '',
+    quoteKind: 'paraphrase',
+    originalText: '',
+    originalLanguage: '',
+    saidAt: null,
+    saidPrecision: 'day',
+    occurredAt: null,
+    occurredPrecision: 'day',
+    place: '',
+    category: 'other',
+    killed: null,
+    killedAtLeast: false,
+    wounded: null,
+    woundedAtLeast: false,
+    displaced: null,
+    displacedAtLeast: false,
+    equipmentDestroyed: null,
+    equipmentDestroyedAtLeast: false,
+    status: 'unverified',
+    statusExplanation: '',
+    credibility: 6,
+    tags: [],
+    internalNotes: '',
+    sources: [],
+    relations: [],
     ...overrides,
   };
 }

@@ -1,9 +1,22 @@
 import type { Dossier } from '@/server/dossiers/schema';
 import type { Source } from '@/server/sources/schema';
-import { actorInput, dossierInput, randomId, sourceInput, unique } from './fixtures';
+import { actorInput, claimInput, dossierInput, randomId, sourceInput, unique } from './fixtures';
 
 // Every optional key spelled out, so the garbage-input test replaces each of them too.
 const everyFilter = { search: 'a', kind: ['news_report'], reliability: ['B'], sort: 'title', order: 'asc', deleted: false };
+const everyClaimFilter = {
+  search: 'shelling',
+  party: [randomId()],
+  about: [randomId()],
+  status: ['disputed'],
+  category: ['casualties'],
+  saidFrom: '2020-09-27',
+  saidTo: '2020-10-10',
+  needsSource: true,
+  deleted: false,
+  sort: 'said',
+  order: 'asc',
+};
 
 export interface Seeded {
   dossier: Dossier;
@@ -67,4 +80,15 @@ export const plausibleInput: Record<string, (seeded: Seeded) => unknown> = {
   'parties.update': () => ({ id: randomId(), version: 1, role: 'mediator' }),
   'parties.move': () => ({ id: randomId(), version: 1, to: 'earlier' }),
   'parties.remove': () => ({ id: randomId(), version: 1 }),
+
+  'claims.listPublic': ({ dossier }) => ({ slug: dossier.slug, party: [randomId()], category: ['casualties'], status: ['disputed'] }),
+  'claims.publicById': ({ dossier }) => ({ slug: dossier.slug, id: randomId() }),
+  'claims.list': ({ dossier }) => ({ dossierId: dossier.id, ...everyClaimFilter, cursor: null, limit: 10 }),
+  'claims.count': ({ dossier }) => ({ dossierId: dossier.id, ...everyClaimFilter }),
+  'claims.byId': () => ({ id: randomId() }),
+  // A random claimant: allowed callers get BAD_REQUEST, and no claim is made.
+  'claims.create': ({ dossier, source }) => claimInput(dossier.id, { claimantId: randomId(), sources: [{ sourceId: source.id, excerpt: 'x' }] }),
+  'claims.update': () => ({ ...claimInput(randomId()), id: randomId(), version: 1, correction: { kind: 'correction', note: 'Fixed.' } }),
+  'claims.delete': () => ({ id: randomId(), version: 1 }),
+  'claims.restore': () => ({ id: randomId(), version: 1 }),
 };

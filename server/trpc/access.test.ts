@@ -62,6 +62,16 @@ const expectedAccess: Record<string, Access> = {
   'parties.update': 'editor',
   'parties.move': 'editor',
   'parties.remove': 'editor',
+
+  'claims.listPublic': 'public',
+  'claims.publicById': 'public',
+  'claims.list': 'viewer',
+  'claims.count': 'viewer',
+  'claims.byId': 'viewer',
+  'claims.create': 'editor',
+  'claims.update': 'editor',
+  'claims.delete': 'editor',
+  'claims.restore': 'editor',
 };
 
 const RANK: Record<Access, number> = { public: 0, viewer: 1, editor: 2, admin: 3 };

@@ -1,5 +1,6 @@
 import { actorsRouter } from '@/server/actors/actors.router';
 import { auditRouter } from '@/server/audit/audit.router';
+import { claimsRouter } from '@/server/claims/claims.router';
 import { dossierSummariesRouter } from '@/server/dossier-summaries/dossier-summaries.router';
 import { dossiersRouter } from '@/server/dossiers/dossiers.router';
 import { partiesRouter } from '@/server/parties/parties.router';
@@ -13,6 +14,7 @@ export const appRouter = createTRPCRouter({
   sources: sourcesRouter,
   audit: auditRouter,
   users: usersRouter,
+  claims: claimsRouter,
   actors: actorsRouter,
   parties: partiesRouter,
 });
