@@ -381,7 +381,9 @@ export function ClaimForm({ dossier, claim, prefill }: { dossier: ClaimFormDossi
                           // Keep the moment, in the shape the other input needs.
                           const next = event.target.value as DatePrecision;
                           const text = momentText(form.getValues(at) as Moment, 'exact');
-                          if (text) form.setValue(at, next === 'exact' ? `${text}Z` : text.slice(0, 10));
+                          if (!text) return;
+                          const day = text.slice(0, 10);
+                          form.setValue(at, next === 'exact' ? `${day}T${text.slice(11, 16) || '00:00'}Z` : day);
                         },
                       })}
                     >
@@ -526,7 +528,11 @@ export function ClaimForm({ dossier, claim, prefill }: { dossier: ClaimFormDossi
             {sourceRows.fields.map((row, index) => (
               <li key={row.id} className="rounded-lg border border-stone-200 bg-white p-3">
                 <div className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-end">
-                  <Field id={`claim-source-${index}`} label={`Source ${index + 1}`} error={errorOf(`sources.${index}.sourceId`)}>
+                  <Field
+                    id={`claim-source-${index}`}
+                    label={`Source ${index + 1}`}
+                    error={errorOf(`sources.${index}.sourceId`) && !watched.sources?.[index]?.sourceId ? 'Choose a source' : errorOf(`sources.${index}.sourceId`)}
+                  >
                     {(props) => (
                       <Select {...props} {...register(`sources.${index}.sourceId`)}>
                         <option value="">Choose a source of this dossier</option>

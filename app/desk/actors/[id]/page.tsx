@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { ActorDetails } from '@/components/actors/actor-details';
 import { ActorClaims } from '@/components/actors/actor-claims';
+import { HistoryPanel } from '@/components/history/history-panel';
 import { requirePageUser } from '@/server/auth/guards';
 import { loadDeskActor } from '../load';
 
@@ -15,8 +16,13 @@ export default async function ActorPage({ params }: Props) {
   await requirePageUser('viewer');
   const actor = await loadDeskActor((await params).id);
   return (
-    <ActorDetails initialActor={actor}>
-      <ActorClaims actorId={actor.id} actorName={actor.name} />
-    </ActorDetails>
+    <div className="grid gap-8 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <ActorDetails initialActor={actor}>
+        <ActorClaims actorId={actor.id} actorName={actor.name} />
+      </ActorDetails>
+      <div className="self-start">
+        <HistoryPanel scope={{ kind: 'entity', entityType: 'actor', entityId: actor.id }} />
+      </div>
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { ClaimView } from '@/components/claims/claim-view';
+import { HistoryPanel } from '@/components/history/history-panel';
 import { requirePageUser } from '@/server/auth/guards';
 import { loadDeskClaim } from '../load';
 
@@ -16,5 +17,12 @@ export default async function ClaimPage({ params }: Props) {
   await requirePageUser('viewer');
   const { slug, id } = await params;
   const { dossier, claim } = await loadDeskClaim(slug, id);
-  return <ClaimView dossier={{ id: dossier.id, slug: dossier.slug, title: dossier.title }} initialClaim={claim} />;
+  return (
+    <div className="grid gap-8 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <ClaimView dossier={{ id: dossier.id, slug: dossier.slug, title: dossier.title }} initialClaim={claim} />
+      <div className="self-start">
+        <HistoryPanel scope={{ kind: 'entity', entityType: 'claim', entityId: claim.id }} />
+      </div>
+    </div>
+  );
 }

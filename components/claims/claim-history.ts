@@ -1,0 +1,57 @@
+import { defineHistoryEntity, describeBy } from '@/components/history/history-entity';
+import {
+  claimCategoryLabels,
+  credibilityLabels,
+  datePrecisionLabels,
+  quoteKindLabels,
+  verificationStatusLabels,
+  type CredibilityGrade,
+} from '@/server/claims/claims.labels';
+import { claimPaths } from './claim-paths';
+
+/** How a claim's changes read in the history panel (see components/history/history-registry.ts). */
+export const claimHistory = defineHistoryEntity({
+  noun: 'claim',
+  fields: {
+    claimantId: 'Claimant (id)',
+    about: 'About',
+    statement: 'Statement',
+    quote: 'Quote',
+    quoteKind: 'Quote kind',
+    originalText: 'Original text',
+    originalLanguage: 'Original language',
+    saidAt: 'Said at',
+    saidPrecision: 'Said at precision',
+    occurredAt: 'Occurred at',
+    occurredPrecision: 'Occurred at precision',
+    place: 'Place',
+    category: 'Category',
+    killed: 'Killed',
+    killedAtLeast: 'Killed: at least',
+    wounded: 'Wounded',
+    woundedAtLeast: 'Wounded: at least',
+    displaced: 'Displaced',
+    displacedAtLeast: 'Displaced: at least',
+    equipmentDestroyed: 'Equipment destroyed',
+    equipmentDestroyedAtLeast: 'Equipment destroyed: at least',
+    status: 'Status',
+    statusExplanation: 'Status explanation',
+    credibility: 'Credibility',
+    tags: 'Tags',
+    internalNotes: 'Internal notes',
+    sources: 'Sources',
+    relations: 'Relations',
+    deletedAt: 'Deleted at',
+  },
+  values: {
+    category: claimCategoryLabels,
+    status: verificationStatusLabels,
+    quoteKind: quoteKindLabels,
+    saidPrecision: datePrecisionLabels,
+    occurredPrecision: datePrecisionLabels,
+    credibility: (value) => credibilityLabels[value as CredibilityGrade] ?? null,
+  },
+  hidden: ['searchVector'],
+  describe: describeBy('claim', 'statement', 80),
+  href: ({ entityId, dossierSlug }) => claimPaths.claim(dossierSlug, entityId),
+});
