@@ -5,9 +5,10 @@ import type { inferRouterOutputs } from '@trpc/server';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { Controller, useFieldArray, useWatch } from 'react-hook-form';
+import { Controller, useWatch } from 'react-hook-form';
 import { ActorMultiPicker, ActorPicker, type PickedActor } from '@/components/actors/actor-picker';
 import { TextListInput } from '@/components/actors/text-list-input';
+import { FieldRows, rowField } from '@/components/forms/field-rows';
 import { useDeskForm } from '@/components/forms/use-desk-form';
 import { FormErrorBanner } from '@/components/ui/form-banner';
 import { readServerError } from '@/components/ui/form-errors';
@@ -208,8 +209,6 @@ export function ClaimForm({ dossier, claim, prefill }: { dossier: ClaimFormDossi
     defaultValues: initial,
   });
   const { register, control } = form;
-  const sourceRows = useFieldArray({ control, name: 'sources' });
-  const relationRows = useFieldArray({ control, name: 'relations' });
   const watched = useWatch({ control });
 
   const sources = useQuery(trpc.sources.list.queryOptions({ dossierId: dossier.id, sort: 'title', order: 'asc', limit: 200 }));
@@ -520,80 +519,88 @@ export function ClaimForm({ dossier, claim, prefill }: { dossier: ClaimFormDossi
           <h2 id="claim-sources-heading" className="text-lg font-semibold text-ink">
             Sources
           </h2>
-          <p className="text-sm text-stone-600">
+          <p className="mb-3 text-sm text-stone-600">
             What the claim rests on, each with the exact excerpt. A claim without a source is never shown publicly.
           </p>
-          {errorOf('sources') ? <p role="alert" className="mt-1 text-sm text-red-700">{errorOf('sources')}</p> : null}
-          <ol className="mt-3 space-y-3">
-            {sourceRows.fields.map((row, index) => (
-              <li key={row.id} className="rounded-lg border border-stone-200 bg-white p-3">
-                <div className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-end">
-                  <Field
-                    id={`claim-source-${index}`}
-                    label={`Source ${index + 1}`}
-                    error={errorOf(`sources.${index}.sourceId`) && !watched.sources?.[index]?.sourceId ? 'Choose a source' : errorOf(`sources.${index}.sourceId`)}
-                  >
-                    {(props) => (
-                      <Select {...props} {...register(`sources.${index}.sourceId`)}>
-                        <option value="">Choose a source of this dossier</option>
-                        {[...sourceOptions.values()].map((source) => (
-                          <option
-                            key={source.id}
-                            value={source.id}
-                            disabled={source.id !== watched.sources?.[index]?.sourceId && usedSources.includes(source.id)}
-                          >
-                            {source.title}
-                            {source.outlet ? ` — ${source.outlet}` : ''}
-                            {source.deleted ? ' (deleted)' : ''}
-                          </option>
-                        ))}
-                      </Select>
-                    )}
-                  </Field>
-                  <Button variant="ghost" onClick={() => sourceRows.remove(index)} aria-label={`Remove source ${index + 1}`}>
-                    Remove
-                  </Button>
-                </div>
-                <div className="mt-3">
-                  <Field id={`claim-source-${index}-excerpt`} label={`Excerpt from source ${index + 1}`} error={errorOf(`sources.${index}.excerpt`)}>
-                    {(props) => <Textarea {...props} {...register(`sources.${index}.excerpt`)} rows={3} maxLength={5000} />}
-                  </Field>
-                </div>
-              </li>
-            ))}
-          </ol>
-          <div className="mt-3 flex flex-wrap items-center gap-3">
-            <Button
-              variant="secondary"
-              disabled={sourceRows.fields.length >= MAX_CLAIM_SOURCES}
-              onClick={() => sourceRows.append({ sourceId: '', excerpt: '' }, { focusName: `sources.${sourceRows.fields.length}.sourceId` })}
-            >
-              Add source
-            </Button>
-            {sources.data && sources.data.items.length === 0 && !claim?.sources.length ? (
-              <span className="text-sm text-stone-600">
-                This dossier has no sources yet.{' '}
-                <Link href={`/desk/dossiers/${encodeURIComponent(dossier.slug)}/sources/new`} className={linkStyle}>
-                  Log one
-                </Link>{' '}
-                first.
-              </span>
-            ) : null}
-          </div>
+          <FieldRows
+            control={control}
+            name="sources"
+            legend="Cited sources"
+            addLabel="Add source"
+            newRow={() => ({ sourceId: '', excerpt: '' })}
+            rowLabel={(index) => `source ${index + 1}`}
+            emptyText="No source cited yet."
+            max={MAX_CLAIM_SOURCES}
+          >
+            {({ index }) => (
+              <div className="space-y-3">
+                <Field
+                  id={`claim-source-${index}`}
+                  label={`Source ${index + 1}`}
+                  error={
+                    errorOf(rowField<Values>('sources', index, 'sourceId')) && !watched.sources?.[index]?.sourceId
+                      ? 'Choose a source'
+                      : errorOf(rowField<Values>('sources', index, 'sourceId'))
+                  }
+                >
+                  {(props) => (
+                    <Select {...props} {...register(`sources.${index}.sourceId`)}>
+                      <option value="">Choose a source of this dossier</option>
+                      {[...sourceOptions.values()].map((source) => (
+                        <option
+                          key={source.id}
+                          value={source.id}
+                          disabled={source.id !== watched.sources?.[index]?.sourceId && usedSources.includes(source.id)}
+                        >
+                          {source.title}
+                          {source.outlet ? ` — ${source.outlet}` : ''}
+                          {source.deleted ? ' (deleted)' : ''}
+                        </option>
+                      ))}
+                    </Select>
+                  )}
+                </Field>
+                <Field
+                  id={`claim-source-${index}-excerpt`}
+                  label={`Excerpt from source ${index + 1}`}
+                  error={errorOf(rowField<Values>('sources', index, 'excerpt'))}
+                >
+                  {(props) => <Textarea {...props} {...register(`sources.${index}.excerpt`)} rows={3} maxLength={5000} />}
+                </Field>
+              </div>
+            )}
+          </FieldRows>
+          {sources.data && sources.data.items.length === 0 && !claim?.sources.length ? (
+            <p className="mt-2 text-sm text-stone-600">
+              This dossier has no sources yet.{' '}
+              <Link href={`/desk/dossiers/${encodeURIComponent(dossier.slug)}/sources/new`} className={linkStyle}>
+                Log one
+              </Link>{' '}
+              first.
+            </p>
+          ) : null}
         </section>
 
         <section aria-labelledby="claim-relations-heading">
           <h2 id="claim-relations-heading" className="text-lg font-semibold text-ink">
             Relations
           </h2>
-          <p className="text-sm text-stone-600">
+          <p className="mb-3 text-sm text-stone-600">
             How this claim answers, backs or revises other claims of the dossier: “this claim counters …”.
           </p>
-          {errorOf('relations') ? <p role="alert" className="mt-1 text-sm text-red-700">{errorOf('relations')}</p> : null}
-          <ol className="mt-3 space-y-3">
-            {relationRows.fields.map((row, index) => (
-              <li key={row.id} className="grid gap-3 rounded-lg border border-stone-200 bg-white p-3 sm:grid-cols-[12rem_minmax(0,1fr)_auto] sm:items-start">
-                <Field id={`claim-relation-${index}-kind`} label={`Relation ${index + 1}`} error={errorOf(`relations.${index}.kind`)}>
+          <FieldRows
+            control={control}
+            name="relations"
+            legend="Related claims"
+            addLabel="Add relation"
+            newRow={() => ({ kind: 'counters' as const, toClaimId: '' })}
+            rowLabel={(index) => `relation ${index + 1}`}
+            emptyText="No relation to another claim."
+            max={MAX_RELATIONS}
+          >
+            {({ index }) => (
+              <div className="grid gap-3 sm:grid-cols-[12rem_minmax(0,1fr)] sm:items-start">
+                <Field id={`claim-relation-${index}-kind`} label={`Relation ${index + 1}`} error={errorOf(rowField<Values>('relations', index, 'kind'))}>
                   {(props) => (
                     <Select {...props} {...register(`relations.${index}.kind`)}>
                       {claimRelationKinds.map((value) => (
@@ -607,7 +614,7 @@ export function ClaimForm({ dossier, claim, prefill }: { dossier: ClaimFormDossi
                 <Field
                   id={`claim-relation-${index}-claim`}
                   label={`Related claim ${index + 1}`}
-                  error={errorOf(`relations.${index}.toClaimId`) ? 'Choose the related claim' : undefined}
+                  error={errorOf(rowField<Values>('relations', index, 'toClaimId')) ? 'Choose the related claim' : undefined}
                 >
                   {(props) => (
                     <Controller
@@ -628,20 +635,9 @@ export function ClaimForm({ dossier, claim, prefill }: { dossier: ClaimFormDossi
                     />
                   )}
                 </Field>
-                <Button variant="ghost" className="sm:mt-6" onClick={() => relationRows.remove(index)} aria-label={`Remove relation ${index + 1}`}>
-                  Remove
-                </Button>
-              </li>
-            ))}
-          </ol>
-          <Button
-            variant="secondary"
-            className="mt-3"
-            disabled={relationRows.fields.length >= MAX_RELATIONS}
-            onClick={() => relationRows.append({ kind: 'counters', toClaimId: '' }, { shouldFocus: false })}
-          >
-            Add relation
-          </Button>
+              </div>
+            )}
+          </FieldRows>
         </section>
 
         <section aria-labelledby="claim-desk-heading" className="space-y-5">
