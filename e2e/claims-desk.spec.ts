@@ -31,7 +31,8 @@ test('an editor records a claim and its counterclaim, grades it; a viewer reads 
     await page.getByLabel('Aliases').fill(`NDM ${run}`);
     await page.getByRole('button', { name: 'Create actor' }).click();
     await expect(page.getByRole('heading', { level: 1, name: northName })).toBeVisible();
-    await expect(page.getByText('Iceland (IS)')).toBeVisible();
+    // Scoped to the details: the history panel quotes the same value in its "created" entry.
+    await expect(page.getByRole('region', { name: 'Details' }).getByText('Iceland (IS)')).toBeVisible();
   });
 
   await test.step('the directory finds it by its alias', async () => {
@@ -115,7 +116,7 @@ test('an editor records a claim and its counterclaim, grades it; a viewer reads 
     await page.getByRole('button', { name: 'Save claim' }).click();
     await expect(page.getByRole('heading', { level: 1, name: claim.statement })).toBeVisible();
     await expect(page.getByText('Disputed', { exact: true }).first()).toBeVisible();
-    await expect(page.getByText('Each side blames the other; no independent confirmation yet.')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Details' }).getByText('Each side blames the other; no independent confirmation yet.')).toBeVisible();
   });
 
   await test.step('the claims table lists both, the counterclaim flagged as needing a source', async () => {

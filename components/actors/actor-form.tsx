@@ -116,7 +116,7 @@ export function ActorForm({ actor }: { actor?: EditableActor }) {
     <form noValidate onSubmit={save(false)} className="max-w-3xl space-y-5">
       {duplicates.length > 0 ? (
         <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          <p>This name is already in the directory. Use the existing actor, or create a new one if it is a different one.</p>
+          <p>This name is already in the directory. Use the existing actor, or save this one if it is a different one.</p>
           <ul className="mt-1 list-disc pl-5">
             {duplicates.map((duplicate) => (
               <li key={duplicate.id}>
@@ -127,7 +127,7 @@ export function ActorForm({ actor }: { actor?: EditableActor }) {
             ))}
           </ul>
           <Button variant="secondary" className="mt-2" disabled={pending} onClick={save(true)}>
-            Create anyway
+            {actor ? 'Save anyway' : 'Create anyway'}
           </Button>
         </div>
       ) : (
