@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { getPublishedDossier } from '@/server/dossiers/dossiers.service';
 import { createTRPCRouter, editorProcedure, publicProcedure, viewerProcedure } from '@/server/trpc/init';
-import { entityId, version } from '@/server/validation';
+import { entityId, versionedIdInput } from '@/server/validation';
 import {
   countClaimsInput,
   createClaimInput,
@@ -12,8 +12,6 @@ import {
 } from './claims.input';
 import { getPublicClaim, listPublicClaimsByDay } from './claims.public';
 import { countClaims, createClaim, deleteClaim, getClaim, listClaims, restoreClaim, updateClaim } from './claims.service';
-
-const versionedId = z.object({ id: entityId, version });
 
 export const claimsRouter = createTRPCRouter({
   /** Readers' view: a published dossier's public claims by day, one column per party. */
@@ -29,6 +27,6 @@ export const claimsRouter = createTRPCRouter({
 
   create: editorProcedure.input(createClaimInput).mutation(({ ctx, input }) => createClaim(ctx.db, ctx.user, input)),
   update: editorProcedure.input(updateClaimInput).mutation(({ ctx, input }) => updateClaim(ctx.db, ctx.user, input)),
-  delete: editorProcedure.input(versionedId).mutation(({ ctx, input }) => deleteClaim(ctx.db, ctx.user, input)),
-  restore: editorProcedure.input(versionedId).mutation(({ ctx, input }) => restoreClaim(ctx.db, ctx.user, input)),
+  delete: editorProcedure.input(versionedIdInput).mutation(({ ctx, input }) => deleteClaim(ctx.db, ctx.user, input)),
+  restore: editorProcedure.input(versionedIdInput).mutation(({ ctx, input }) => restoreClaim(ctx.db, ctx.user, input)),
 });

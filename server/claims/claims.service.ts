@@ -1,10 +1,11 @@
 import { and, asc, eq, getTableColumns, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { actors } from '@/server/actors/schema';
-import { diffFields, recordAudit, type Actor } from '@/server/audit/audit.service';
+import { diffFields, recordAudit } from '@/server/audit/audit.service';
+import { auditEntity } from '@/server/audit/entity-types';
 import type { Database, DatabaseOrTransaction } from '@/server/db/client';
 import { afterCursor, cursorValueOf, decodeCursor, keysetOrder, toPage, type KeysetSort } from '@/server/db/pagination';
-import { editableEntity } from '@/server/db/versioned-write';
+import { editableEntity, type Writer } from '@/server/db/versioned-write';
 import { dossiers } from '@/server/dossiers/schema';
 import { assertVersion, notFound, ServiceError } from '@/server/errors';
 import { sources } from '@/server/sources/schema';
@@ -27,7 +28,7 @@ import {
 } from './claims.labels';
 import { claimAbout, claimCorrections, claimRelations, claims, claimSources, type Claim } from './schema';
 
-const ENTITY = 'claim';
+const ENTITY = auditEntity.claim;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Columns and shapes
@@ -568,7 +569,7 @@ async function auditedChildren(tx: DatabaseOrTransaction, claimId: string) {
 }
 
 /** Replaces the claim's about actors, cited sources (with excerpts and order) and outgoing relations. */
-async function writeChildren(tx: DatabaseOrTransaction, actor: Actor, claimId: string, next: Children, current: Children) {
+async function writeChildren(tx: DatabaseOrTransaction, writer: Writer, claimId: string, next: Children, current: Children) {
   await tx.delete(claimAbout).where(eq(claimAbout.claimId, claimId));
   if (next.about.length) await tx.insert(claimAbout).values(next.about.map((actorId) => ({ claimId, actorId })));
 
@@ -588,11 +589,11 @@ async function writeChildren(tx: DatabaseOrTransaction, actor: Actor, claimId: s
   }
   const added = next.relations.filter((item) => !existing.has(key(item)));
   if (added.length) {
-    await tx.insert(claimRelations).values(added.map((relation) => ({ fromClaimId: claimId, toClaimId: relation.toClaimId, kind: relation.kind, createdBy: actor.id })));
+    await tx.insert(claimRelations).values(added.map((relation) => ({ fromClaimId: claimId, toClaimId: relation.toClaimId, kind: relation.kind, createdBy: writer?.id ?? null })));
   }
 }
 
-export async function createClaim(db: Database, actor: Actor, input: CreateClaimInput): Promise<ClaimRow> {
+export async function createClaim(db: Database, writer: Writer, input: CreateClaimInput): Promise<ClaimRow> {
   return db.transaction(async (tx) => {
     const [dossier] = await tx.select({ deletedAt: dossiers.deletedAt }).from(dossiers).where(eq(dossiers.id, input.dossierId)).for('share');
     if (!dossier || dossier.deletedAt !== null) throw notFound('Dossier');
@@ -600,11 +601,11 @@ export async function createClaim(db: Database, actor: Actor, input: CreateClaim
     await checkReferences(tx, input.dossierId, null, { claimantId: input.claimantId, ...next }, { claimantId: null, ...noChildren });
     const [created] = await tx
       .insert(claims)
-      .values({ dossierId: input.dossierId, ...editableValues(input), createdBy: actor.id, updatedBy: actor.id })
+      .values({ dossierId: input.dossierId, ...editableValues(input), createdBy: writer?.id ?? null, updatedBy: writer?.id ?? null })
       .returning(claimColumns);
-    await writeChildren(tx, actor, created!.id, next, noChildren);
+    await writeChildren(tx, writer, created!.id, next, noChildren);
     await recordAudit(tx, {
-      actor,
+      actor: writer,
       action: 'create',
       entityType: ENTITY,
       entityId: created!.id,
@@ -626,7 +627,7 @@ const correctionNeeded = () =>
  * Updates a claim and its child rows in one transaction and one audit entry. In a published dossier, a change to the
  * statement, status or any figure needs `correction`, stored as a public, dated note.
  */
-export async function updateClaim(db: Database, actor: Actor, input: UpdateClaimInput): Promise<ClaimRow> {
+export async function updateClaim(db: Database, writer: Writer, input: UpdateClaimInput): Promise<ClaimRow> {
   return db.transaction(async (tx) => {
     // editableEntity's lock: the row `for update`, the dossier `for share`, NOT_FOUND for a deleted claim or dossier.
     const locked = await claimEntity.lock(tx, input.id);
@@ -644,10 +645,10 @@ export async function updateClaim(db: Database, actor: Actor, input: UpdateClaim
     const childrenBefore = await auditedChildren(tx, input.id);
     const [after] = await tx
       .update(claims)
-      .set({ ...values, updatedBy: actor.id, updatedAt: new Date(), version: before.version + 1 })
+      .set({ ...values, updatedBy: writer?.id ?? null, updatedAt: new Date(), version: before.version + 1 })
       .where(eq(claims.id, input.id))
       .returning(claimColumns);
-    await writeChildren(tx, actor, input.id, next, current);
+    await writeChildren(tx, writer, input.id, next, current);
     const changes = { ...diffFields(before, after!), ...diffFields(childrenBefore, await auditedChildren(tx, input.id)) };
     if (input.correction) {
       await tx.insert(claimCorrections).values({
@@ -655,20 +656,20 @@ export async function updateClaim(db: Database, actor: Actor, input: UpdateClaim
         dossierId: before.dossierId,
         kind: input.correction.kind,
         note: input.correction.note,
-        createdBy: actor.id,
+        createdBy: writer?.id ?? null,
       });
       changes.correction = { before: null, after: `${input.correction.kind}: ${input.correction.note}` };
     }
-    await recordAudit(tx, { actor, action: 'update', entityType: ENTITY, entityId: input.id, dossierId: before.dossierId, changes });
+    await recordAudit(tx, { actor: writer, action: 'update', entityType: ENTITY, entityId: input.id, dossierId: before.dossierId, changes });
     return after!;
   });
 }
 
 /** Soft delete: relations stay, and the partner shows the link as removed. */
-export async function deleteClaim(db: Database, actor: Actor, input: { id: string; version: number }): Promise<ClaimRow> {
-  return db.transaction(async (tx) => withoutSearchVector(await claimEntity.softDelete(tx, actor, input)));
+export async function deleteClaim(db: Database, writer: Writer, input: { id: string; version: number }): Promise<ClaimRow> {
+  return db.transaction(async (tx) => withoutSearchVector(await claimEntity.softDelete(tx, writer, input)));
 }
 
-export async function restoreClaim(db: Database, actor: Actor, input: { id: string; version: number }): Promise<ClaimRow> {
-  return db.transaction(async (tx) => withoutSearchVector(await claimEntity.restore(tx, actor, input)));
+export async function restoreClaim(db: Database, writer: Writer, input: { id: string; version: number }): Promise<ClaimRow> {
+  return db.transaction(async (tx) => withoutSearchVector(await claimEntity.restore(tx, writer, input)));
 }
