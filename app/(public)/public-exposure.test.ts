@@ -33,8 +33,8 @@ const publicCsv = (slug: string) => publicExport(new Request(`http://localhost/d
 
 /** The HTML a signed-out reader gets for /d/<slug>, or null for a 404. */
 async function publicPageHtml(slug: string, after?: string): Promise<string | null> {
-  const data = await loadPublicDossierPage(reader(), slug, after);
-  return data.found ? renderToStaticMarkup(createElement(PublicDossierView, { dossier: data.dossier, page: data.page })) : null;
+  const data = await loadPublicDossierPage(reader(), slug, { after });
+  return data.found ? renderToStaticMarkup(createElement(PublicDossierView, { dossier: data.dossier, page: data.page, claims: data.claims })) : null;
 }
 
 async function newDossier(title: string, options: { publish: boolean }) {

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getServerCaller } from '@/trpc/server';
-import { loadPublicDossier, loadPublicDossierPage, PublicDossierView } from './public-dossier';
+import { loadPublicDossier, loadPublicDossierPage, PublicDossierView, type PublicDossierQuery } from './public-dossier';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ after?: string | string[] }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<PublicDossierQuery> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const dossier = await loadPublicDossier(await getServerCaller(), (await params).slug);
@@ -15,7 +15,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** A published dossier for readers. A malformed slug, a draft or deleted dossier, or a forged page link is a 404. */
 export default async function PublicDossierPage({ params, searchParams }: Props) {
-  const data = await loadPublicDossierPage(await getServerCaller(), (await params).slug, (await searchParams).after);
+  const data = await loadPublicDossierPage(await getServerCaller(), (await params).slug, await searchParams);
   if (!data.found) notFound();
-  return <PublicDossierView dossier={data.dossier} page={data.page} />;
+  return <PublicDossierView dossier={data.dossier} page={data.page} claims={data.claims} />;
 }

@@ -1,10 +1,13 @@
 import Link from 'next/link';
 import { TRPCError } from '@trpc/server';
 import { formatDay, formatDayRange } from '@/components/format';
+import { ClaimsSection, CorrectionsSection } from '@/components/public/claims-section';
+import { parsePublicClaimFilters } from '@/components/public/public-claim-filters';
 import { ReliabilityBadge } from '@/components/sources/reliability-badge';
 import { slugSchema } from '@/server/dossiers/dossiers.input';
 import { sourceKindLabels } from '@/server/sources/sources.input';
 import type { createCaller } from '@/server/trpc/root';
+import { claimsSection, type ClaimsSectionData } from './public-claims';
 
 /**
  * The public dossier page's data and markup, apart from the page file so tests can load it through the same
@@ -14,22 +17,28 @@ type Caller = ReturnType<typeof createCaller>;
 type PublicDossier = Awaited<ReturnType<Caller['dossiers']['publicBySlug']>>;
 type PublicSourcePage = Awaited<ReturnType<Caller['sources']['listPublic']>>;
 
-export type PublicDossierPageData = { found: false } | { found: true; dossier: PublicDossier; page: PublicSourcePage };
+export type PublicDossierPageData = { found: false } | { found: true; dossier: PublicDossier; page: PublicSourcePage; claims: ClaimsSectionData };
+
+/** The page's query string: `after` pages the sources; `party`, `category` and `status` filter the claims. */
+export type PublicDossierQuery = Record<string, string | string[] | undefined>;
 
 const isRefusal = (error: unknown, code: TRPCError['code']) => error instanceof TRPCError && error.code === code;
 
 /**
- * A published dossier and one page of its sources, or `found: false` (a 404) for anything a reader must not or
- * cannot see: a malformed slug (refused here, before any query), a draft, deleted or unknown dossier, or a forged
- * `after` link (cursors come only from our own "More sources" links, so a bad one names a page that does not exist).
+ * A published dossier, its public claims (filtered as the query string asks) and one page of its sources, or
+ * `found: false` (a 404) for anything a reader must not or cannot see: a malformed slug (refused here, before any
+ * query), a draft, deleted or unknown dossier, or a forged `after` link (cursors come only from our own "More
+ * sources" links, so a bad one names a page that does not exist). Unknown filter values are ignored.
  */
-export async function loadPublicDossierPage(caller: Caller, slug: string, after: string | string[] | undefined): Promise<PublicDossierPageData> {
+export async function loadPublicDossierPage(caller: Caller, slug: string, query: PublicDossierQuery = {}): Promise<PublicDossierPageData> {
   const parsedSlug = slugSchema.safeParse(slug);
   if (!parsedSlug.success) return { found: false };
+  const after = query.after;
   try {
     const dossier = await caller.dossiers.publicBySlug({ slug: parsedSlug.data });
     const page = await caller.sources.listPublic({ slug: parsedSlug.data, cursor: typeof after === 'string' ? after : null, limit: 100 });
-    return { found: true, dossier, page };
+    const listing = await caller.claims.listPublic({ slug: parsedSlug.data });
+    return { found: true, dossier, page, claims: claimsSection(listing, parsePublicClaimFilters(query)) };
   } catch (error) {
     if (isRefusal(error, 'NOT_FOUND') || isRefusal(error, 'BAD_REQUEST')) return { found: false };
     throw error;
@@ -48,7 +57,7 @@ export async function loadPublicDossier(caller: Caller, slug: string): Promise<P
   }
 }
 
-export function PublicDossierView({ dossier, page }: { dossier: PublicDossier; page: PublicSourcePage }) {
+export function PublicDossierView({ dossier, page, claims }: { dossier: PublicDossier; page: PublicSourcePage; claims: ClaimsSectionData }) {
   return (
     <article>
       <p className="text-sm uppercase tracking-wide text-accent">Dossier</p>
@@ -59,6 +68,9 @@ export function PublicDossierView({ dossier, page }: { dossier: PublicDossier; p
           .join(' · ')}
       </p>
       {dossier.summary ? <p className="mt-4 max-w-3xl whitespace-pre-line text-stone-800">{dossier.summary}</p> : null}
+
+      <ClaimsSection slug={dossier.slug} {...claims} />
+      <CorrectionsSection slug={dossier.slug} corrections={claims.corrections} />
 
       <section className="mt-10" aria-labelledby="sources-heading">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
