@@ -151,6 +151,7 @@ export function ClaimView({ dossier, initialClaim }: { dossier: { id: string; sl
             .join(' · ')
         : '—',
     ],
+    ['Status', <ClaimStatusBadge key="status" status={claim.status} />],
     ['Status explanation', claim.statusExplanation ? <span className="whitespace-pre-line">{claim.statusExplanation}</span> : '—'],
     ['Credibility', credibilityLabels[claim.credibility as CredibilityGrade] ?? String(claim.credibility)],
     ['Tags', claim.tags.length ? claim.tags.join(', ') : '—'],
