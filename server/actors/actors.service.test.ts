@@ -92,6 +92,23 @@ describe('actors: create, read, update, delete, restore', () => {
   });
 });
 
+describe('bad input', () => {
+  it.each([
+    ['name', { name: '   ' }],
+    ['name', { name: 'x'.repeat(201) }],
+    ['kind', { kind: 'warlord' }],
+    ['aliases.0', { aliases: ['x'.repeat(201)] }],
+    ['aliases', { aliases: Array.from({ length: 51 }, (_, index) => `Alias ${index}`) }],
+    ['affiliationId', { affiliationId: 'France' }],
+    ['description', { description: 'x'.repeat(2001) }],
+    ['internalNotes', { internalNotes: 'x'.repeat(10_001) }],
+  ])('refuses a bad %s with BAD_REQUEST naming it, and changes nothing', async (field, change) => {
+    const before = await snapshotDatabase(database.db);
+    await expectTrpcError(editor().actors.create({ ...actorInput({ name: name('Valid') }), ...(change as object) } as CreateActorInput), 'BAD_REQUEST', `${field}:`);
+    expect(await snapshotDatabase(database.db)).toBe(before);
+  });
+});
+
 describe('duplicate warning', () => {
   it('warns on a name matching another name or alias, ignoring case, accents and punctuation', async () => {
     const karabakh = await create({ name: 'Nagorno-Karabakh', kind: 'other', aliases: ['Artsakh', 'Upper Karabakh'] });

@@ -62,6 +62,19 @@ describe('parties', () => {
     expect(await snapshotDatabase(database.db)).toBe(before);
   });
 
+  it('lets only one of two simultaneous adds of the same actor through', async () => {
+    const { dossier, armenia } = await setting();
+    const results = await Promise.allSettled([
+      editor().parties.add({ dossierId: dossier.id, actorId: armenia.id, role: 'party' }),
+      editor().parties.add({ dossierId: dossier.id, actorId: armenia.id, role: 'party' }),
+    ]);
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((result) => result.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: 'CONFLICT' });
+    expect(String(refused.reason.message)).toMatch(/^actorId: .* is already a party of this dossier\.$/);
+    expect(await order(dossier.id)).toEqual([armenia.id]);
+  });
+
   it('moves a party earlier and later, and does nothing at either end', async () => {
     const { dossier, armenia, azerbaijan, russia } = await setting();
     const a = await editor().parties.add({ dossierId: dossier.id, actorId: azerbaijan.id, role: 'party' });
