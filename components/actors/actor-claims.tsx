@@ -2,67 +2,109 @@
 
 import { useQueries, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { ClaimStatusBadge } from '@/components/claims/claim-status-badge';
 import { claimPaths } from '@/components/claims/claim-paths';
+import { formatDay } from '@/components/format';
 import { errorMessage } from '@/components/ui/form-errors';
 import { linkStyle } from '@/components/ui/links';
 import { ErrorBanner } from '@/components/ui/primitives';
 import { useTRPC } from '@/trpc/client';
 
+/** Claims shown per dossier and side; the rest are one link away, in the dossier's claims table. */
+const SHOWN = 5;
+
+type Side = 'party' | 'about';
+
 /**
- * Where the actor appears in claims, dossier by dossier: claims about it, and claims that count for it as a party
- * (its own, its spokespeople's, its ministries'). Each count links to that dossier's claims table, filtered.
+ * Where the actor appears in claims, dossier by dossier: claims that count for it as a party (its own, its
+ * spokespeople's, its ministries') and claims about it — the latest few of each, and a link to the dossier's claims
+ * table filtered to all of them.
  */
 export function ActorClaims({ actorId, actorName }: { actorId: string; actorName: string }) {
   const trpc = useTRPC();
   const dossiers = useQuery(trpc.dossiers.list.queryOptions({ deleted: false }));
   const list = dossiers.data ?? [];
-  const about = useQueries({
-    queries: list.map((dossier) => trpc.claims.count.queryOptions({ dossierId: dossier.id, about: [actorId] })),
+  const sides: Side[] = ['party', 'about'];
+  const requests = list.flatMap((dossier) => sides.map((side) => ({ dossier, side })));
+  const filter = (side: Side) => (side === 'party' ? { party: [actorId] } : { about: [actorId] });
+  const counts = useQueries({
+    queries: requests.map(({ dossier, side }) => trpc.claims.count.queryOptions({ dossierId: dossier.id, ...filter(side) })),
   });
-  const party = useQueries({
-    queries: list.map((dossier) => trpc.claims.count.queryOptions({ dossierId: dossier.id, party: [actorId] })),
+  const latest = useQueries({
+    queries: requests.map(({ dossier, side }) =>
+      trpc.claims.list.queryOptions({ dossierId: dossier.id, ...filter(side), sort: 'said', order: 'desc', limit: SHOWN }),
+    ),
   });
-  const rows = list
-    .map((dossier, index) => ({ dossier, about: about[index]?.data ?? 0, party: party[index]?.data ?? 0 }))
-    .filter((row) => row.about > 0 || row.party > 0);
-  const loading = dossiers.isPending || about.some((query) => query.isPending) || party.some((query) => query.isPending);
-  const failed = dossiers.error ?? about.find((query) => query.error)?.error ?? party.find((query) => query.error)?.error;
+  const loading = dossiers.isPending || counts.some((query) => query.isPending);
+  const failed = dossiers.error ?? counts.find((query) => query.error)?.error ?? latest.find((query) => query.error)?.error;
+  const groups = list
+    .map((dossier) => ({
+      dossier,
+      sides: sides
+        .map((side) => {
+          const index = requests.findIndex((request) => request.dossier.id === dossier.id && request.side === side);
+          return { side, count: counts[index]?.data ?? 0, claims: latest[index]?.data?.items ?? [] };
+        })
+        .filter((entry) => entry.count > 0),
+    }))
+    .filter((group) => group.sides.length > 0);
 
   return (
     <section aria-labelledby="actor-claims-heading">
       <h2 id="actor-claims-heading" className="text-lg font-semibold text-ink">
         Claims
       </h2>
-      <p className="text-sm text-stone-600">Claims made for {actorName} as a party, and claims about {actorName}, per dossier.</p>
+      <p className="text-sm text-stone-600">
+        Claims made for {actorName} as a party of a dossier (by it or those acting for it), and claims about {actorName}.
+      </p>
       {failed ? (
         <div className="mt-2">
           <ErrorBanner>{errorMessage(failed)}</ErrorBanner>
         </div>
       ) : null}
       {loading ? (
-        <p className="mt-2 text-sm text-stone-500">Counting claims…</p>
-      ) : rows.length === 0 ? (
-        <p className="mt-2 text-sm text-stone-500">No claim in any dossier is by or about {actorName} yet.</p>
+        <p className="mt-2 text-sm text-stone-500">Looking for claims…</p>
+      ) : groups.length === 0 ? (
+        <p className="mt-2 text-sm text-stone-500">No claim in any dossier counts for or is about {actorName} yet.</p>
       ) : (
-        <ul className="mt-2 divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white">
-          {rows.map(({ dossier, about: aboutCount, party: partyCount }) => (
-            <li key={dossier.id} className="px-4 py-2.5 text-sm">
-              <span className="font-medium text-stone-900">{dossier.title}</span>
-              <span className="ml-3 inline-flex flex-wrap gap-x-3">
-                {partyCount > 0 ? (
-                  <Link href={`${claimPaths.list(dossier.slug)}?party=${encodeURIComponent(actorId)}`} className={linkStyle}>
-                    {partyCount === 1 ? '1 claim' : `${partyCount} claims`} for {actorName}
-                  </Link>
-                ) : null}
-                {aboutCount > 0 ? (
-                  <Link href={`${claimPaths.list(dossier.slug)}?about=${encodeURIComponent(actorId)}`} className={linkStyle}>
-                    {aboutCount === 1 ? '1 claim' : `${aboutCount} claims`} about {actorName}
-                  </Link>
-                ) : null}
-              </span>
-            </li>
+        <div className="mt-3 space-y-4">
+          {groups.map(({ dossier, sides: entries }) => (
+            <div key={dossier.id} className="rounded-lg border border-stone-200 bg-white p-4">
+              <h3 className="font-medium text-stone-900">{dossier.title}</h3>
+              {entries.map(({ side, count, claims }) => {
+                const label = side === 'party' ? `For ${actorName}` : `About ${actorName}`;
+                return (
+                  <div key={side} className="mt-3">
+                    <h4 className="text-xs font-medium tracking-wide text-stone-500 uppercase">
+                      {label} ({count})
+                    </h4>
+                    <ul aria-label={`${label} in ${dossier.title}`} className="mt-1 space-y-1 text-sm">
+                      {claims.map((claim) => (
+                        <li key={claim.id} className="flex flex-wrap items-baseline gap-x-2">
+                          <Link href={claimPaths.claim(dossier.slug, claim.id)} className="text-ink hover:underline">
+                            {claim.statement}
+                          </Link>
+                          <span className="text-xs text-stone-500">
+                            {claim.claimant.name} · {formatDay(claim.saidAt)}
+                          </span>
+                          <ClaimStatusBadge status={claim.status} />
+                        </li>
+                      ))}
+                    </ul>
+                    {count > claims.length ? (
+                      <Link
+                        href={`${claimPaths.list(dossier.slug)}?${side}=${encodeURIComponent(actorId)}`}
+                        className={`mt-1 inline-block text-sm ${linkStyle}`}
+                      >
+                        All {count} claims {side === 'party' ? 'for' : 'about'} {actorName}
+                      </Link>
+                    ) : null}
+                  </div>
+                );
+              })}
+            </div>
           ))}
-        </ul>
+        </div>
       )}
     </section>
   );
