@@ -41,6 +41,7 @@ export const claimHistory = defineHistoryEntity({
     internalNotes: 'Internal notes',
     sources: 'Sources',
     relations: 'Relations',
+    correction: 'Public note',
     deletedAt: 'Deleted at',
   },
   values: {
