@@ -40,6 +40,15 @@ test('an editor records a claim and its counterclaim, grades it; a viewer reads 
     await expect(page.getByRole('region', { name: 'Details' }).getByText('Iceland (IS)')).toBeVisible();
   });
 
+  await test.step('the same name again, in capitals, warns and is refused until "Create anyway"', async () => {
+    await page.goto('/desk/actors/new');
+    await page.getByLabel('Name').fill(northName.toUpperCase());
+    await expect(page.getByRole('link', { name: 'Use existing' })).toHaveAttribute('href', /^\/desk\/actors\/[0-9a-f-]{36}$/);
+    await page.getByRole('button', { name: 'Create actor' }).click();
+    await expect(page.getByRole('button', { name: 'Create anyway' })).toBeVisible();
+    await expect(page).toHaveURL(atPath('/desk/actors/new'));
+  });
+
   await test.step('the directory finds it by its alias', async () => {
     await page.goto('/desk/actors');
     await page.getByLabel('Search actors').fill(`ndm ${run}`);
