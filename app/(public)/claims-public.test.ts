@@ -15,6 +15,7 @@ import { GET as deskClaimsExport } from '../api/export/[slug]/claims.csv/route';
 import { GET as publicActorsExport } from './d/[slug]/actors.csv/route';
 import { loadPublicClaimPage } from './d/[slug]/claims/[id]/public-claim';
 import { GET as publicClaimsExport } from './d/[slug]/claims.csv/route';
+import { claimsSection } from './d/[slug]/public-claims';
 import { loadPublicDossierPage, PublicDossierView, type PublicDossierQuery } from './d/[slug]/public-dossier';
 import { GET as publicSourcesExport } from './d/[slug]/sources.csv/route';
 
@@ -224,8 +225,26 @@ describe('the public dossier page shows claims and counterclaims side by side', 
     expect(byCategory.claims.map((claim) => claim.id)).toEqual([scene.denial.id]);
   });
 
+  it('pages long dossiers by whole days, with links to the earlier and later days that keep the filters', async () => {
+    const listing = await reader().claims.listPublic({ slug: story.slug });
+    const first = claimsSection(listing, {}, undefined, 1);
+    // 27 September holds two claims: a page never splits a day.
+    expect(first.claims.map((claim) => claim.id)).toEqual([scene.accusation.id, scene.denial.id]);
+    expect(first).toMatchObject({ earlier: null, later: '2020-09-28', matching: 4 });
+    expect(claimsSection(listing, {}, '2020-09-28', 1)).toMatchObject({ earlier: '', later: 'undated', claims: [{ id: scene.observation.id }] });
+    expect(claimsSection(listing, {}, 'undated', 1)).toMatchObject({ earlier: '2020-09-28', later: null, claims: [{ id: scene.tricky.id }] });
+    // Past the last day of what the filters leave: nothing, and a way back.
+    expect(claimsSection(listing, { status: 'false' }, '2020-09-28', 1)).toMatchObject({ claims: [], earlier: '', later: null });
+
+    const later = (await dossierPage(story.slug, { from: '2020-09-28' }))!;
+    expect(later.data.claims.claims.map((claim) => claim.id)).toEqual([scene.observation.id, scene.tricky.id]);
+    const filtered = (await dossierPage(story.slug, { from: '2020-09-28', category: 'ceasefire_violation' }))!;
+    expect(filtered.data.claims.claims).toEqual([]);
+    expect(filtered.html).toMatch(new RegExp(`href="/d/${story.slug}\\?category=ceasefire_violation#claims"[^>]*>← Earlier days`));
+  });
+
   it('ignores filter values it does not know instead of failing', async () => {
-    const page = (await dossierPage(story.slug, { party: 'nonsense', category: 'bogus', status: ['\u0000'] }))!;
+    const page = (await dossierPage(story.slug, { party: 'nonsense', category: 'bogus', status: ['\u0000'], from: '27 Sept' }))!;
     expect(page.data.claims.claims).toHaveLength(4);
   });
 

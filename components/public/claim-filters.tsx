@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { claimCategories, claimCategoryLabels, verificationStatuses, verificationStatusLabels } from '@/server/claims/claims.labels';
-import type { PublicClaimFilters } from './public-claim-filters';
+import { claimsViewHref, type PublicClaimFilters } from './public-claim-filters';
 
 /**
  * Readers' filters on the claims view: plain links that change the query string. Next follows them without a full
@@ -17,15 +17,8 @@ export function ClaimFilters({
   parties: ReadonlyArray<{ key: string; name: string }>;
   anchor: string;
 }) {
-  const hrefWith = (change: Partial<PublicClaimFilters>) => {
-    const next = { ...filters, ...change };
-    const query = new URLSearchParams();
-    if (next.party) query.set('party', next.party);
-    if (next.category) query.set('category', next.category);
-    if (next.status) query.set('status', next.status);
-    const search = query.toString();
-    return `${basePath}${search ? `?${search}` : ''}#${anchor}`;
-  };
+  // A new filter starts again at the first day.
+  const hrefWith = (change: Partial<PublicClaimFilters>) => claimsViewHref(basePath, { ...filters, ...change }, undefined, anchor);
   const groups: Array<{ name: keyof PublicClaimFilters; label: string; options: Array<{ value: string; label: string }> }> = [
     { name: 'party', label: 'Party', options: parties.map((party) => ({ value: party.key, label: party.name })) },
     { name: 'category', label: 'Category', options: claimCategories.map((value) => ({ value, label: claimCategoryLabels[value] })) },

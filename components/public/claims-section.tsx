@@ -3,7 +3,7 @@ import { formatDay } from '@/components/format';
 import { correctionKindLabels, type CorrectionKind } from '@/server/claims/claims.labels';
 import { ClaimFilters } from './claim-filters';
 import { shorten } from './claim-format';
-import type { PublicClaimFilters } from './public-claim-filters';
+import { claimsViewHref, type PublicClaimFilters } from './public-claim-filters';
 import { claimPath, ClaimsBoard, type BoardClaim, type BoardColumn } from './claims-board';
 
 const ANCHOR = 'claims';
@@ -15,16 +15,26 @@ export function ClaimsSection({
   columns,
   claims,
   total,
+  matching,
   filters,
+  earlier,
+  later,
 }: {
   slug: string;
   parties: readonly BoardColumn[];
   columns: readonly BoardColumn[];
   claims: readonly BoardClaim[];
   total: number;
+  matching: number;
   filters: PublicClaimFilters;
+  earlier: string | null;
+  later: string | null;
 }) {
   const filtered = Boolean(filters.party || filters.category || filters.status);
+  const basePath = `/d/${slug}`;
+  const count = (n: number) => `${n} ${n === 1 ? 'claim' : 'claims'}`;
+  const summary = filtered ? `${matching} of ${count(total)} match these filters.` : `${count(total)}.`;
+  const paged = claims.length < matching;
   return (
     <section id={ANCHOR} className="mt-10 scroll-mt-4" aria-labelledby="claims-heading">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -48,11 +58,28 @@ export function ClaimsSection({
         <p className="mt-4 text-stone-500">No claims are published yet.</p>
       ) : (
         <>
-          <ClaimFilters basePath={`/d/${slug}`} filters={filters} parties={parties} anchor={ANCHOR} />
+          <ClaimFilters basePath={basePath} filters={filters} parties={parties} anchor={ANCHOR} />
           <p className="mt-3 text-sm text-stone-600" role="status">
-            {filtered ? `${claims.length} of ${total} ${total === 1 ? 'claim' : 'claims'} match these filters.` : `${total} ${total === 1 ? 'claim' : 'claims'}.`}
+            {summary}
+            {paged ? ` This page shows ${count(claims.length)}, whole days at a time.` : null}
           </p>
           <ClaimsBoard slug={slug} columns={columns} claims={claims} />
+          {earlier !== null || later !== null ? (
+            <nav aria-label="Claims pages" className="mt-6 flex justify-between text-sm">
+              {earlier !== null ? (
+                <Link href={claimsViewHref(basePath, filters, earlier || undefined, ANCHOR)} className="text-blue-700 underline underline-offset-4">
+                  ← Earlier days
+                </Link>
+              ) : (
+                <span />
+              )}
+              {later !== null ? (
+                <Link href={claimsViewHref(basePath, filters, later, ANCHOR)} className="text-blue-700 underline underline-offset-4">
+                  Later days →
+                </Link>
+              ) : null}
+            </nav>
+          ) : null}
         </>
       )}
     </section>

@@ -12,6 +12,25 @@ type QueryValue = string | string[] | undefined;
 const single = (value: QueryValue) => (Array.isArray(value) ? value[0] : value);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The first day a page of the claims view shows: 'YYYY-MM-DD', or 'undated' for the claims without a date. */
+export const UNDATED = 'undated';
+
+export function parsePublicClaimsFrom(query: Record<string, QueryValue>): string | undefined {
+  const from = single(query.from);
+  return from === UNDATED || (from && /^\d{4}-\d{2}-\d{2}$/.test(from)) ? from : undefined;
+}
+
+/** The address of a view of the claims: its filters and first day; `#anchor` brings a reader without JavaScript back. */
+export function claimsViewHref(basePath: string, filters: PublicClaimFilters, from: string | undefined, anchor: string): string {
+  const query = new URLSearchParams();
+  if (filters.party) query.set('party', filters.party);
+  if (filters.category) query.set('category', filters.category);
+  if (filters.status) query.set('status', filters.status);
+  if (from) query.set('from', from);
+  const search = query.toString();
+  return `${basePath}${search ? `?${search}` : ''}#${anchor}`;
+}
+
 export function parsePublicClaimFilters(query: Record<string, QueryValue>): PublicClaimFilters {
   const party = single(query.party);
   const category = single(query.category);

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { TRPCError } from '@trpc/server';
 import { formatDay, formatDayRange } from '@/components/format';
 import { ClaimsSection, CorrectionsSection } from '@/components/public/claims-section';
-import { parsePublicClaimFilters } from '@/components/public/public-claim-filters';
+import { parsePublicClaimFilters, parsePublicClaimsFrom } from '@/components/public/public-claim-filters';
 import { ReliabilityBadge } from '@/components/sources/reliability-badge';
 import { slugSchema } from '@/server/dossiers/dossiers.input';
 import { sourceKindLabels } from '@/server/sources/sources.input';
@@ -19,7 +19,7 @@ type PublicSourcePage = Awaited<ReturnType<Caller['sources']['listPublic']>>;
 
 export type PublicDossierPageData = { found: false } | { found: true; dossier: PublicDossier; page: PublicSourcePage; claims: ClaimsSectionData };
 
-/** The page's query string: `after` pages the sources; `party`, `category` and `status` filter the claims. */
+/** The page's query string: `after` pages the sources; `party`, `category` and `status` filter the claims, `from` pages them. */
 export type PublicDossierQuery = Record<string, string | string[] | undefined>;
 
 const isRefusal = (error: unknown, code: TRPCError['code']) => error instanceof TRPCError && error.code === code;
@@ -38,7 +38,7 @@ export async function loadPublicDossierPage(caller: Caller, slug: string, query:
     const dossier = await caller.dossiers.publicBySlug({ slug: parsedSlug.data });
     const page = await caller.sources.listPublic({ slug: parsedSlug.data, cursor: typeof after === 'string' ? after : null, limit: 100 });
     const listing = await caller.claims.listPublic({ slug: parsedSlug.data });
-    return { found: true, dossier, page, claims: claimsSection(listing, parsePublicClaimFilters(query)) };
+    return { found: true, dossier, page, claims: claimsSection(listing, parsePublicClaimFilters(query), parsePublicClaimsFrom(query)) };
   } catch (error) {
     if (isRefusal(error, 'NOT_FOUND') || isRefusal(error, 'BAD_REQUEST')) return { found: false };
     throw error;
