@@ -10,10 +10,10 @@ import {
   claimRelationLabels,
   correctionKindLabels,
   credibilityLabels,
-  datePrecisionLabels,
   quoteKindLabels,
   type ClaimRelationKind,
   type CredibilityGrade,
+  type DatePrecision,
 } from '@/server/claims/claims.labels';
 import type { PublicClaim, PublicRelation } from '@/server/claims/claims.public';
 import type { ReliabilityGrade } from '@/server/sources/sources.labels';
@@ -94,11 +94,11 @@ export function PublicClaimView({
       <dl className="mt-6 grid grid-cols-1 gap-x-6 gap-y-3 rounded-lg border border-stone-200 bg-white p-4 text-sm sm:grid-cols-[max-content_1fr]">
         <Detail term="Said">
           {formatClaimMoment(claim.saidAt, claim.saidPrecision)}
-          {claim.saidAt ? <span className="text-stone-500"> ({datePrecisionLabels[claim.saidPrecision].toLowerCase()})</span> : null}
+          {claim.saidAt ? <span className="text-stone-500"> ({precisionNote[claim.saidPrecision]})</span> : null}
         </Detail>
         <Detail term="Happened">
           {formatClaimMoment(claim.occurredAt, claim.occurredPrecision)}
-          {claim.occurredAt ? <span className="text-stone-500"> ({datePrecisionLabels[claim.occurredPrecision].toLowerCase()})</span> : null}
+          {claim.occurredAt ? <span className="text-stone-500"> ({precisionNote[claim.occurredPrecision]})</span> : null}
         </Detail>
         {claim.place ? <Detail term="Place">{claim.place}</Detail> : null}
         <Detail term="About">{claim.about.length ? claim.about.map((actor) => actor.name).join(', ') : '—'}</Detail>
@@ -181,6 +181,9 @@ export function PublicClaimView({
     </article>
   );
 }
+
+/** How precisely a moment is known, as a reader would say it. */
+const precisionNote: Record<DatePrecision, string> = { exact: 'exact time', day: 'to the day', approximate: 'approximate date' };
 
 function Detail({ term, children }: { term: string; children: React.ReactNode }) {
   return (
