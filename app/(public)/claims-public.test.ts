@@ -9,7 +9,7 @@ import type { ClaimRow } from '@/server/claims/claims.service';
 import { makeActor, makeDossier, makeParty, makeSource } from '@/server/claims/claims.test-helpers';
 import { setAppDatabaseForTesting } from '@/server/db';
 import type { Dossier } from '@/server/dossiers/schema';
-import { callerFor, claimInput, signedInCookie } from '@/server/testing/fixtures';
+import { callerFor, claimInput, signedInCookie, unreachableDatabase } from '@/server/testing/fixtures';
 import { createTestDatabase, createTestUsers, type TestUsers } from '@/server/testing/test-database';
 import { GET as deskClaimsExport } from '../api/export/[slug]/claims.csv/route';
 import { GET as publicActorsExport } from './d/[slug]/actors.csv/route';
@@ -500,5 +500,28 @@ describe('claims and actors CSVs', () => {
       const response = await deskCsv(slug);
       expect(response.status, slug).toBe(404);
     }
+  });
+});
+
+describe('claims and actors CSVs during an outage', () => {
+  it('answer 503 with Retry-After and no SQL, and work again once the database is back', async () => {
+    const cookie = await signedInCookie(database.db, users.viewer.id);
+    const down = await unreachableDatabase();
+    setAppDatabaseForTesting(down);
+    try {
+      for (const response of [
+        await claimsCsv(story.slug),
+        await actorsCsv(story.slug),
+        await deskClaimsExport(new Request(`http://localhost/api/export/${story.slug}/claims.csv`, { headers: { cookie } }), params(story.slug)),
+      ]) {
+        expect(response.status).toBe(503);
+        expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
+        expect(await response.text()).not.toMatch(/select|from "|claims|ECONNREFUSED/i);
+      }
+    } finally {
+      setAppDatabaseForTesting(database);
+      await down.close();
+    }
+    expect((await claimsCsv(story.slug)).status).toBe(200);
   });
 });
