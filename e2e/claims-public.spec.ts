@@ -112,7 +112,7 @@ test('a verdict’s claim page carries exactly one ClaimReview whose text is the
   const row = page.locator('[data-claim-row]').filter({ hasText: arranged.statement });
   await expect(row.locator(`[data-column="${arranged.north} says"] article`)).toHaveCount(1);
   await expect(row.locator(`[data-column="${arranged.south} says"] article`)).toHaveCount(1);
-  await row.getByRole('link', { name: arranged.statement }).click();
+  await row.getByRole('link', { name: arranged.statement, exact: true }).click();
 
   await expect(page).toHaveURL(new RegExp(`/d/${slug}/claims/${arranged.claimId}$`));
   await expect(page.getByRole('heading', { level: 1, name: arranged.statement })).toBeVisible();
