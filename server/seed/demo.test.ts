@@ -2,10 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInWithPassword } from '@/server/auth/sign-in';
+import { actors } from '@/server/actors/schema';
+import { claimFilters } from '@/server/claims/claims.input';
+import { listPublicClaimsByDay } from '@/server/claims/claims.public';
+import { getClaim, listClaims } from '@/server/claims/claims.service';
+import { getDossierBySlug } from '@/server/dossiers/dossiers.service';
+import { listParties } from '@/server/parties/parties.service';
 import { callerFor, countRows, snapshotDatabase } from '@/server/testing/fixtures';
 import { createTestDatabase } from '@/server/testing/test-database';
 import { findUserByEmail } from '@/server/users/users.service';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './demo';
+import { DEMO_ARMENIAN_MOD_SOURCE, DEMO_CLAIMS } from './demo-claims';
 
 const fixturePath = path.join(process.cwd(), 'server/seed/fixtures/nagorno-karabakh-2020.txt');
 const sharedSeedPath = path.join(process.cwd(), '../shared/seed/000_738479bd73d0e05e.txt');
@@ -22,7 +29,14 @@ afterAll(() => database.cleanup());
 
 describe('demo seed', () => {
   it('changes nothing when run a second time (every table, audit log included)', async () => {
-    expect(countsAfterFirstRun).toMatchObject({ users: 3, dossiers: 1, sources: 1 });
+    expect(countsAfterFirstRun).toMatchObject({
+      users: 3,
+      dossiers: 1,
+      sources: 2,
+      dossier_parties: 3,
+      claims: DEMO_CLAIMS.length,
+      claim_relations: 1,
+    });
     expect(countsAfterFirstRun.audit_log).toBeGreaterThan(0);
     const before = await snapshotDatabase(database.db);
     await seedDemo(database.db);
@@ -31,7 +45,7 @@ describe('demo seed', () => {
     expect(await snapshotDatabase(database.db)).toBe(before);
   });
 
-  it('publishes the demo dossier with the seed article as its one source, without inventing a URL', async () => {
+  it('publishes the demo dossier with the seed article and the Armenian record as its sources, without inventing a URL', async () => {
     const reader = callerFor(database.db, null);
     const dossier = await reader.dossiers.publicBySlug({ slug: 'nagorno-karabakh-2020' });
     expect(dossier).toMatchObject({ slug: 'nagorno-karabakh-2020', eventsStartOn: '2020-09-27' });
@@ -39,9 +53,12 @@ describe('demo seed', () => {
     const firstLine = fs.readFileSync(fixturePath, 'utf8').split(/\r?\n/)[0]!.trim();
     expect(firstLine.length).toBeGreaterThan(10);
     const { items } = await reader.sources.listPublic({ slug: 'nagorno-karabakh-2020' });
-    expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ title: firstLine, url: null, archiveUrl: null });
-    expect(items[0]!.publishedAt?.toISOString().slice(0, 10)).toBe('2020-09-28');
+    expect(items).toHaveLength(2);
+    const article = items.find((item) => item.title === firstLine);
+    expect(article).toMatchObject({ title: firstLine, url: null, archiveUrl: null });
+    expect(article!.publishedAt?.toISOString().slice(0, 10)).toBe('2020-09-28');
+    const record = items.find((item) => item.title === DEMO_ARMENIAN_MOD_SOURCE.title);
+    expect(record).toMatchObject({ kind: 'official_statement', url: null, archiveUrl: null });
   });
 
   it('creates the demo accounts with their roles and the documented password', async () => {
@@ -61,10 +78,126 @@ describe('demo seed', () => {
     const desk = callerFor(database.db, { id: admin.id, email: admin.email, name: admin.name, role: admin.role, mustChangePassword: false });
     const dossier = await desk.dossiers.bySlug({ slug: 'nagorno-karabakh-2020' });
     const activity = await desk.audit.dossierActivity({ dossierId: dossier.id });
-    expect(activity.map((row) => row.action).sort()).toEqual(['create', 'create', 'publish']);
+    // The dossier, its publication, two sources, three parties and the claims: each once.
+    const actions = activity.map((row) => row.action);
+    expect(actions.filter((action) => action === 'publish')).toHaveLength(1);
+    expect(actions.filter((action) => action === 'create')).toHaveLength(1 + 2 + 3 + DEMO_CLAIMS.length);
     expect(new Set(activity.map((row) => row.actorEmail))).toEqual(new Set(['admin@example.org']));
     const page = await desk.sources.list({ dossierId: dossier.id });
-    expect(page.items[0]!.internalNotes).not.toBe('');
+    for (const source of page.items) expect(source.internalNotes).not.toBe('');
+  });
+
+  it('makes Azerbaijan, Armenia and the Nagorno-Karabakh authorities the parties, in that order', async () => {
+    const dossier = await getDossierBySlug(database.db, 'nagorno-karabakh-2020');
+    const parties = await listParties(database.db, dossier.id);
+    expect(parties.map((party) => [party.actor.name, party.actor.kind, party.actor.countryCode, party.role])).toEqual([
+      ['Azerbaijan', 'state', 'AZ', 'party'],
+      ['Armenia', 'state', 'AM', 'party'],
+      ['Nagorno-Karabakh authorities', 'government_body', null, 'party'],
+    ]);
+  });
+
+  it('names the article’s actors with their kind, country and affiliation', async () => {
+    const rows = await database.db.select().from(actors);
+    const byName = new Map(rows.map((row) => [row.name, row]));
+    const affiliationOf = (name: string) => {
+      const id = byName.get(name)?.affiliationId;
+      return rows.find((row) => row.id === id)?.name ?? null;
+    };
+    const expected: Array<[string, string, string | null, string | null]> = [
+      ['Azerbaijan', 'state', 'AZ', null],
+      ['Armenia', 'state', 'AM', null],
+      ['Turkey', 'state', 'TR', null],
+      ['Russia', 'state', 'RU', null],
+      ['Ministry of Defence of Azerbaijan', 'government_body', 'AZ', 'Azerbaijan'],
+      ['Ministry of Foreign Affairs of Azerbaijan', 'government_body', 'AZ', 'Azerbaijan'],
+      ['United States Department of State', 'government_body', 'US', 'United States'],
+      ['Ilham Aliyev', 'person', null, 'Azerbaijan'],
+      ['Nikol Pashinyan', 'person', null, 'Armenia'],
+      ['Emmanuel Macron', 'person', null, 'France'],
+      ['António Guterres', 'person', null, 'United Nations'],
+      ['Maria Zakharova', 'person', null, 'Russia'],
+      ['Recep Tayyip Erdoğan', 'person', null, 'Turkey'],
+      ['Edi Rama', 'person', null, 'Organization for Security and Co-operation in Europe'],
+      ['OSCE Minsk Group', 'international_organisation', null, 'Organization for Security and Co-operation in Europe'],
+      ['European Union', 'international_organisation', null, null],
+    ];
+    for (const [name, kind, countryCode, affiliation] of expected) {
+      expect({ name, kind: byName.get(name)?.kind, countryCode: byName.get(name)?.countryCode, affiliation: affiliationOf(name) }).toEqual({
+        name,
+        kind,
+        countryCode,
+        affiliation,
+      });
+    }
+    expect(byName.get('Ilham Aliyev')!.title).toBe('President of Azerbaijan');
+    expect(byName.get('Nagorno-Karabakh authorities')!.aliases).toEqual(expect.arrayContaining(['Artsakh', 'Republic of Artsakh', 'Upper Karabakh']));
+  });
+
+  it('records the claims the article reports, each citing it with an excerpt copied from its text', async () => {
+    const article = fs.readFileSync(fixturePath, 'utf8');
+    const dossier = await getDossierBySlug(database.db, 'nagorno-karabakh-2020');
+    const { items } = await listClaims(database.db, { ...claimFilters.parse({}), dossierId: dossier.id, limit: 100 });
+    expect(items).toHaveLength(DEMO_CLAIMS.length);
+    const claimOf = (fragment: string) => {
+      const found = items.filter((item) => item.statement.includes(fragment));
+      expect(found, fragment).toHaveLength(1);
+      return found[0]!;
+    };
+
+    const accusation = claimOf('Armenian forces violated the ceasefire');
+    expect(accusation).toMatchObject({ claimant: { name: 'Azerbaijan' }, party: { name: 'Azerbaijan' }, category: 'ceasefire_violation' });
+    expect(claimOf('counter-offensive')).toMatchObject({ quoteKind: 'verbatim', quote: 'ensure the safety of the population' });
+    const terter = claimOf('Terter');
+    expect(terter).toMatchObject({ claimant: { name: 'Ministry of Defence of Azerbaijan' }, party: { name: 'Azerbaijan' }, saidPrecision: 'day' });
+    expect(terter.saidAt?.toISOString().slice(0, 10)).toBe('2020-09-28');
+    expect(claimOf('civilian infrastructure')).toMatchObject({ claimant: { name: 'Ministry of Foreign Affairs of Azerbaijan' }, quoteKind: 'verbatim' });
+    expect(claimOf('tanks and armoured vehicles')).toMatchObject({ category: 'military_losses', equipmentDestroyed: null });
+    expect(claimOf('At least 24 people')).toMatchObject({ category: 'casualties', killed: 24, killedAtLeast: true, party: null });
+
+    for (const item of items) {
+      const claim = await getClaim(database.db, item.id);
+      expect(claim.sources.length, item.statement).toBeGreaterThan(0);
+      for (const link of claim.sources) {
+        if (link.source.title === DEMO_ARMENIAN_MOD_SOURCE.title) expect(link.excerpt).toBe('');
+        else expect(article.includes(link.excerpt) && link.excerpt.length > 20, link.excerpt).toBe(true);
+      }
+      // A verbatim quote is the claimant's words as the article prints them.
+      if (item.quoteKind === 'verbatim') {
+        for (const sentence of item.quote.split(/(?<=\.) /)) expect(article.includes(sentence.replace(/\.$/, '')), sentence).toBe(true);
+      }
+    }
+  });
+
+  it('adds Armenia’s position as a paraphrased counterclaim to the accusation, citing a record without a URL, flagged on the desk', async () => {
+    const dossier = await getDossierBySlug(database.db, 'nagorno-karabakh-2020');
+    const { items } = await listClaims(database.db, { ...claimFilters.parse({}), dossierId: dossier.id, limit: 100 });
+    const counter = items.find((item) => item.statement.startsWith('Azerbaijan attacked first'))!;
+    expect(counter).toMatchObject({ quoteKind: 'paraphrase', party: { name: 'Armenia' }, claimant: { name: 'Ministry of Defence of Armenia' } });
+    expect(counter.internalNotes).toContain('Paraphrase of public record; find and link the original.');
+    const claim = await getClaim(database.db, counter.id);
+    expect(claim.sources.map((link) => [link.source.title, link.source.url])).toEqual([[DEMO_ARMENIAN_MOD_SOURCE.title, null]]);
+    expect(claim.relations.outgoing).toHaveLength(1);
+    expect(claim.relations.outgoing[0]).toMatchObject({
+      kind: 'counters',
+      claim: { statement: 'Armenian forces violated the ceasefire.', claimantName: 'Azerbaijan', deleted: false },
+    });
+  });
+
+  it('shows readers the accusation and Armenia’s counterclaim side by side, without the desk notes', async () => {
+    const dossier = await getDossierBySlug(database.db, 'nagorno-karabakh-2020');
+    const view = await listPublicClaimsByDay(database.db, dossier.id);
+    expect(view.parties.map((party) => party.name)).toEqual(['Azerbaijan', 'Armenia', 'Nagorno-Karabakh authorities']);
+    const shown = view.days.flatMap((day) => day.claims);
+    expect(shown).toHaveLength(DEMO_CLAIMS.length);
+    const accusation = shown.find((claim) => claim.statement === 'Armenian forces violated the ceasefire.')!;
+    expect(accusation.party?.name).toBe('Azerbaijan');
+    expect(accusation.relations.incoming).toEqual([
+      expect.objectContaining({ kind: 'counters', claim: expect.objectContaining({ public: true, claimantName: 'Ministry of Defence of Armenia' }) }),
+    ]);
+    const text = JSON.stringify(view);
+    for (const claim of DEMO_CLAIMS) if (claim.internalNotes) expect(text).not.toContain(claim.internalNotes);
+    expect(text).not.toContain('find and link the original');
   });
 
   it.runIf(fs.existsSync(sharedSeedPath))('keeps its fixture identical to the shared seed text', () => {

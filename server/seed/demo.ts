@@ -1,4 +1,11 @@
-import { and, eq } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, isNull } from 'drizzle-orm';
+import { createActorInput } from '@/server/actors/actors.input';
+import { createActor } from '@/server/actors/actors.service';
+import { matchKey } from '@/server/actors/match-key';
+import { actors, dossierParties } from '@/server/actors/schema';
+import { createClaimInput } from '@/server/claims/claims.input';
+import { createClaim } from '@/server/claims/claims.service';
+import { claims } from '@/server/claims/schema';
 import type { Database } from '@/server/db/client';
 import { createDossier, getDossierBySlug, setDossierPublished } from '@/server/dossiers/dossiers.service';
 import { dossiers } from '@/server/dossiers/schema';
@@ -6,6 +13,8 @@ import { sources } from '@/server/sources/schema';
 import { createSource } from '@/server/sources/sources.service';
 import type { Role } from '@/server/users/schema';
 import { createUser, findUserByEmail } from '@/server/users/users.service';
+import { addParty } from '@/server/parties/parties.service';
+import { DEMO_ACTORS, DEMO_ARMENIAN_MOD_SOURCE, DEMO_CLAIMS, DEMO_PARTIES, type DemoSourceKey } from './demo-claims';
 
 /**
  * The demo dossier and accounts: the one place seed data lives. Later capabilities (actors, claims, reactions)
@@ -54,10 +63,27 @@ export async function seedDemoAccounts(db: Database): Promise<void> {
   }
 }
 
-export async function seedDemoDossier(db: Database): Promise<void> {
+async function demoAdmin(db: Database): Promise<{ id: string }> {
   const admin = await findUserByEmail(db, DEMO_ACCOUNTS[0]!.email);
-  if (!admin) throw new Error('seedDemoDossier needs the demo admin; run seedDemoAccounts first.');
-  const actor = { id: admin.id };
+  if (!admin) throw new Error('The demo seed needs the demo admin; run seedDemoAccounts first.');
+  return { id: admin.id };
+}
+
+/**
+ * A source of the dossier by title; deleted ones count unless `liveOnly` (seeding never brings back what an editor
+ * removed, nor cites it again).
+ */
+async function findSourceByTitle(db: Database, dossierId: string, title: string, liveOnly = false): Promise<string | null> {
+  const [row] = await db
+    .select({ id: sources.id })
+    .from(sources)
+    .where(and(eq(sources.dossierId, dossierId), eq(sources.title, title), liveOnly ? isNull(sources.deletedAt) : undefined))
+    .orderBy(asc(sources.createdAt));
+  return row?.id ?? null;
+}
+
+export async function seedDemoDossier(db: Database): Promise<void> {
+  const actor = await demoAdmin(db);
 
   const [existing] = await db.select({ id: dossiers.id }).from(dossiers).where(eq(dossiers.slug, DEMO_DOSSIER.slug));
   if (!existing) {
@@ -66,14 +92,109 @@ export async function seedDemoDossier(db: Database): Promise<void> {
   }
   const dossier = await getDossierBySlug(db, DEMO_DOSSIER.slug);
 
-  const [article] = await db
-    .select({ id: sources.id })
-    .from(sources)
-    .where(and(eq(sources.dossierId, dossier.id), eq(sources.title, DEMO_ARTICLE_SOURCE.title)));
-  if (!article) await createSource(db, actor, { dossierId: dossier.id, ...DEMO_ARTICLE_SOURCE });
+  for (const source of [DEMO_ARTICLE_SOURCE, DEMO_ARMENIAN_MOD_SOURCE]) {
+    if (!(await findSourceByTitle(db, dossier.id, source.title))) await createSource(db, actor, { dossierId: dossier.id, ...source });
+  }
+}
+
+/**
+ * The actors the seed article names (server/seed/demo-claims.ts), in the directory shared by every dossier. An actor
+ * already there under the same name (or with it as an alias) is used as it is, never edited. Returns key → id.
+ */
+export async function seedDemoActors(db: Database): Promise<Map<string, string>> {
+  const actor = await demoAdmin(db);
+  const ids = new Map<string, string>();
+  for (const entry of DEMO_ACTORS) {
+    const [found] = await db
+      .select({ id: actors.id })
+      .from(actors)
+      .where(and(arrayContains(actors.matchKeys, [matchKey(entry.name)]), isNull(actors.deletedAt)))
+      .orderBy(asc(actors.createdAt), asc(actors.id));
+    if (found) {
+      ids.set(entry.key, found.id);
+      continue;
+    }
+    const affiliationId = entry.affiliation ? ids.get(entry.affiliation) : null;
+    if (affiliationId === undefined) throw new Error(`Demo actor ${entry.key}: its affiliation ${entry.affiliation} must come first.`);
+    const created = await createActor(
+      db,
+      actor,
+      createActorInput.parse({
+        name: entry.name,
+        kind: entry.kind,
+        countryCode: entry.countryCode,
+        affiliationId,
+        title: entry.title,
+        aliases: entry.aliases,
+        description: entry.description,
+        internalNotes: entry.internalNotes,
+        allowDuplicate: false,
+      }),
+    );
+    ids.set(entry.key, created.id);
+  }
+  return ids;
+}
+
+/** The dossier's parties in the story's order; a party already there (or removed by an editor) is left alone. */
+async function seedDemoParties(db: Database, dossierId: string, actorIds: Map<string, string>): Promise<void> {
+  const actor = await demoAdmin(db);
+  for (const party of DEMO_PARTIES) {
+    const actorId = actorIds.get(party.actor)!;
+    const [existing] = await db
+      .select({ id: dossierParties.id })
+      .from(dossierParties)
+      .where(and(eq(dossierParties.dossierId, dossierId), eq(dossierParties.actorId, actorId)));
+    if (!existing) await addParty(db, actor, { dossierId, actorId, role: party.role });
+  }
+}
+
+/**
+ * The claims the seed article reports, and Armenia's counterclaim, each citing its source with the excerpt. A claim
+ * is recognised by its claimant and statement (deleted ones included), so editing other fields keeps it recognised.
+ */
+async function seedDemoClaims(db: Database, dossierId: string, actorIds: Map<string, string>): Promise<void> {
+  const actor = await demoAdmin(db);
+  const sourceIds: Record<DemoSourceKey, string | null> = {
+    article: await findSourceByTitle(db, dossierId, DEMO_ARTICLE_SOURCE.title, true),
+    armenianMod: await findSourceByTitle(db, dossierId, DEMO_ARMENIAN_MOD_SOURCE.title, true),
+  };
+  const claimIds = new Map<string, string>();
+  for (const entry of DEMO_CLAIMS) {
+    const claimantId = actorIds.get(entry.claimant)!;
+    const [existing] = await db
+      .select({ id: claims.id })
+      .from(claims)
+      .where(and(eq(claims.dossierId, dossierId), eq(claims.claimantId, claimantId), eq(claims.statement, entry.statement)))
+      .orderBy(asc(claims.createdAt));
+    if (existing) {
+      claimIds.set(entry.key, existing.id);
+      continue;
+    }
+    const { key: _key, claimant: _claimant, about, sources: cited, relations, ...fields } = entry;
+    const created = await createClaim(
+      db,
+      actor,
+      createClaimInput.parse({
+        ...fields,
+        dossierId,
+        claimantId,
+        about: about.map((key) => actorIds.get(key)!),
+        saidAt: fields.saidAt ? new Date(`${fields.saidAt}T00:00:00Z`) : null,
+        occurredAt: fields.occurredAt ? new Date(`${fields.occurredAt}T00:00:00Z`) : null,
+        sources: cited.flatMap(({ source, excerpt }) => (sourceIds[source] ? [{ sourceId: sourceIds[source], excerpt }] : [])),
+        relations: relations.flatMap(({ kind, to }) => (claimIds.has(to) ? [{ kind, toClaimId: claimIds.get(to)! }] : [])),
+      }),
+    );
+    claimIds.set(entry.key, created.id);
+  }
 }
 
 export async function seedDemo(db: Database): Promise<void> {
   await seedDemoAccounts(db);
   await seedDemoDossier(db);
+  const dossier = await getDossierBySlug(db, DEMO_DOSSIER.slug);
+  const actorIds = await seedDemoActors(db);
+  await seedDemoParties(db, dossier.id, actorIds);
+  await seedDemoClaims(db, dossier.id, actorIds);
 }
