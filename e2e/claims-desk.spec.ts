@@ -11,6 +11,8 @@ const actorOption = (page: Page, name: string) =>
  * counterclaim from "Add counterclaim", a verdict — then a viewer reads the claim without any editing control.
  */
 test('an editor records a claim and its counterclaim, grades it; a viewer reads it read-only', async ({ pageAs, editorApi, uniqueSlug }) => {
+  // One long flow through a dozen pages: more than the default minute on a loaded two-core machine.
+  test.setTimeout(180_000);
   const slug = uniqueSlug('claims');
   const run = slug.replace(/^e2e-claims-/, '');
   const northName = `Northern Defence Ministry ${run}`;
