@@ -1,13 +1,13 @@
 import { and, asc, eq, getTableColumns, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { actors } from '@/server/actors/schema';
-import { diffFields, recordAudit } from '@/server/audit/audit.service';
+import { diffFields } from '@/server/audit/audit.service';
 import { auditEntity } from '@/server/audit/entity-types';
 import type { Database, DatabaseOrTransaction } from '@/server/db/client';
 import { afterCursor, cursorValueOf, decodeCursor, keysetOrder, toPage, type KeysetSort } from '@/server/db/pagination';
 import { editableEntity, type Writer } from '@/server/db/versioned-write';
 import { dossiers } from '@/server/dossiers/schema';
-import { assertVersion, notFound, ServiceError } from '@/server/errors';
+import { notFound, ServiceError } from '@/server/errors';
 import { sources } from '@/server/sources/schema';
 import { claimantsOfParties, listDossierPartyColumns, partiesOfClaimants, type PartyRef } from './claim-party';
 import type {
@@ -417,6 +417,8 @@ const claimEntity = editableEntity({
   entityType: ENTITY,
   label: 'Claim',
   dossierIdOf: (row) => row.dossierId,
+  // Derived from the text fields, which the log records already.
+  auditOmit: ['searchVector'],
   afterLock: async (tx, row) => {
     const [dossier] = await tx.select({ deletedAt: dossiers.deletedAt }).from(dossiers).where(eq(dossiers.id, row.dossierId)).for('share');
     if (!dossier || dossier.deletedAt !== null) throw dossierDeleted();
@@ -599,20 +601,19 @@ export async function createClaim(db: Database, writer: Writer, input: CreateCla
     if (!dossier || dossier.deletedAt !== null) throw notFound('Dossier');
     const next: Children = { about: input.about, sources: input.sources, relations: input.relations };
     await checkReferences(tx, input.dossierId, null, { claimantId: input.claimantId, ...next }, { claimantId: null, ...noChildren });
-    const [created] = await tx
-      .insert(claims)
-      .values({ dossierId: input.dossierId, ...editableValues(input), createdBy: writer?.id ?? null, updatedBy: writer?.id ?? null })
-      .returning(claimColumns);
-    await writeChildren(tx, writer, created!.id, next, noChildren);
-    await recordAudit(tx, {
-      actor: writer,
-      action: 'create',
-      entityType: ENTITY,
-      entityId: created!.id,
-      dossierId: input.dossierId,
-      changes: { ...diffFields(null, created!), ...diffFields({ about: [], sources: [], relations: [] }, await auditedChildren(tx, created!.id)) },
-    });
-    return created!;
+    const created = await claimEntity.create(
+      tx,
+      writer,
+      { dossierId: input.dossierId, ...editableValues(input) },
+      {
+        // The child rows need the claim's id; they join the claim's create entry.
+        extraChanges: async (row) => {
+          await writeChildren(tx, writer, row.id, next, noChildren);
+          return diffFields({ about: [], sources: [], relations: [] }, await auditedChildren(tx, row.id));
+        },
+      },
+    );
+    return withoutSearchVector(created);
   });
 }
 
@@ -629,39 +630,44 @@ const correctionNeeded = () =>
  */
 export async function updateClaim(db: Database, writer: Writer, input: UpdateClaimInput): Promise<ClaimRow> {
   return db.transaction(async (tx) => {
-    // editableEntity's lock: the row `for update`, the dossier `for share`, NOT_FOUND for a deleted claim or dossier.
-    const locked = await claimEntity.lock(tx, input.id);
-    assertVersion(locked, input.version, ENTITY);
-    const before = withoutSearchVector(locked);
-    const [dossier] = await tx.select({ status: dossiers.status }).from(dossiers).where(eq(dossiers.id, before.dossierId));
-    const values = editableValues(input);
-    const changed = CORRECTED_FIELDS.filter((field) => before[field] !== values[field]);
-    if (dossier?.status === 'published' && changed.length > 0 && !input.correction) throw correctionNeeded();
-
-    const current = await loadChildren(tx, input.id);
     const next: Children = { about: input.about, sources: input.sources, relations: input.relations };
-    await checkReferences(tx, before.dossierId, input.id, { claimantId: input.claimantId, ...next }, { claimantId: before.claimantId, ...current });
-
-    const childrenBefore = await auditedChildren(tx, input.id);
-    const [after] = await tx
-      .update(claims)
-      .set({ ...values, updatedBy: writer?.id ?? null, updatedAt: new Date(), version: before.version + 1 })
-      .where(eq(claims.id, input.id))
-      .returning(claimColumns);
-    await writeChildren(tx, writer, input.id, next, current);
-    const changes = { ...diffFields(before, after!), ...diffFields(childrenBefore, await auditedChildren(tx, input.id)) };
-    if (input.correction) {
-      await tx.insert(claimCorrections).values({
-        claimId: input.id,
-        dossierId: before.dossierId,
-        kind: input.correction.kind,
-        note: input.correction.note,
-        createdBy: writer?.id ?? null,
-      });
-      changes.correction = { before: null, after: `${input.correction.kind}: ${input.correction.note}` };
-    }
-    await recordAudit(tx, { actor: writer, action: 'update', entityType: ENTITY, entityId: input.id, dossierId: before.dossierId, changes });
-    return after!;
+    let current: Children = noChildren;
+    let childrenBefore: Awaited<ReturnType<typeof auditedChildren>> | null = null;
+    // editableEntity's lock: the row `for update`, the dossier `for share`, NOT_FOUND for a deleted claim or dossier.
+    const { after } = await claimEntity.update(
+      tx,
+      writer,
+      input,
+      async (before) => {
+        const [dossier] = await tx.select({ status: dossiers.status }).from(dossiers).where(eq(dossiers.id, before.dossierId));
+        const values = editableValues(input);
+        const changed = CORRECTED_FIELDS.filter((field) => before[field] !== values[field]);
+        if (dossier?.status === 'published' && changed.length > 0 && !input.correction) throw correctionNeeded();
+        current = await loadChildren(tx, input.id);
+        await checkReferences(tx, before.dossierId, input.id, { claimantId: input.claimantId, ...next }, { claimantId: before.claimantId, ...current });
+        childrenBefore = await auditedChildren(tx, input.id);
+        return values;
+      },
+      {
+        // Child rows and the correction note are written after the claim row and recorded in its one audit entry.
+        extraChanges: async (row) => {
+          await writeChildren(tx, writer, row.id, next, current);
+          const changes = diffFields(childrenBefore, await auditedChildren(tx, row.id));
+          if (input.correction) {
+            await tx.insert(claimCorrections).values({
+              claimId: row.id,
+              dossierId: row.dossierId,
+              kind: input.correction.kind,
+              note: input.correction.note,
+              createdBy: writer?.id ?? null,
+            });
+            changes.correction = { before: null, after: `${input.correction.kind}: ${input.correction.note}` };
+          }
+          return changes;
+        },
+      },
+    );
+    return withoutSearchVector(after);
   });
 }
 

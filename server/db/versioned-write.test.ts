@@ -301,3 +301,92 @@ describe('editableEntity: secret fields', () => {
     expect((await rowOf(created.id)).summary).toBe(`${canary}-2`);
   });
 });
+
+describe('editableEntity: omitted columns and extra changes', () => {
+  // A dossier summary stands in for a generated column (a search vector): kept out of the log entirely.
+  const omitting = editableEntity({
+    table: dossiers,
+    entityType: auditEntity.dossier,
+    label: 'Dossier',
+    dossierIdOf: (row) => row.id,
+    auditOmit: ['summary'],
+  });
+
+  it('never records an omitted column, not even as changed, while the row itself is written', async () => {
+    const canary = unique('canary-omitted');
+    const created = await run((tx) => omitting.create(tx, users.editor, dossierInput({ title: 'Omitting', summary: canary })));
+    await run((tx) => omitting.update(tx, users.editor, { id: created.id, version: 1 }, { summary: `${canary}-2`, title: 'Renamed' }));
+    const entries = await auditOf(created.id);
+    expect(JSON.stringify(entries)).not.toContain(canary);
+    expect(entries[0]!.changes).not.toHaveProperty('summary');
+    expect(entries[0]!.changes.title).toEqual({ before: null, after: 'Omitting' });
+    expect(entries[1]!.changes).toEqual({ title: { before: 'Omitting', after: 'Renamed' } });
+    expect(await rowOf(created.id)).toMatchObject({ summary: `${canary}-2`, version: 2 });
+  });
+
+  it('records extra changes in the same create entry; a function runs on the inserted row inside the transaction', async () => {
+    const plain = await run((tx) =>
+      omitting.create(tx, users.editor, dossierInput({ title: 'With parts' }), { extraChanges: { parts: { before: [], after: ['one'] } } }),
+    );
+    const [entry, ...rest] = await auditOf(plain.id);
+    expect(rest).toEqual([]);
+    expect(entry!.changes.parts).toEqual({ before: [], after: ['one'] });
+    expect(entry!.changes.title).toEqual({ before: null, after: 'With parts' });
+
+    const dossier = await newDossier();
+    const created = await run((tx) =>
+      omitting.create(tx, users.editor, dossierInput({ title: 'Parent' }), {
+        // A child row written with the new row's id, as a claim writes its sources.
+        extraChanges: async (row) => {
+          const child = await sourceEntity.create(tx, users.editor, { dossierId: dossier.id, title: `Child of ${row.title}` });
+          return { child: { before: null, after: child.title } };
+        },
+      }),
+    );
+    expect((await auditOf(created.id))[0]!.changes.child).toEqual({ before: null, after: 'Child of Parent' });
+  });
+
+  it('records extra changes in the same update entry, with the action given in the options', async () => {
+    const created = await newDossier('Updated with parts');
+    let seenVersion = 0;
+    const { after } = await run((tx) =>
+      omitting.update(
+        tx,
+        users.admin,
+        { id: created.id, version: 1 },
+        { status: 'published' },
+        {
+          action: 'publish',
+          extraChanges: (row) => {
+            seenVersion = row.version;
+            return { correction: { before: null, after: 'correction: a note' } };
+          },
+        },
+      ),
+    );
+    expect(seenVersion).toBe(2);
+    expect(after.version).toBe(2);
+    const entries = await auditOf(created.id);
+    expect(entries.map((entry) => entry.action)).toEqual(['create', 'publish']);
+    expect(entries[1]!.changes).toEqual({
+      status: { before: 'draft', after: 'published' },
+      correction: { before: null, after: 'correction: a note' },
+    });
+  });
+
+  it('rolls back the row and writes no entry when the extra-changes function refuses', async () => {
+    const created = await newDossier('Unchanged');
+    await expectRefusedWithoutWriting(
+      () =>
+        run((tx) =>
+          omitting.update(tx, users.editor, { id: created.id, version: 1 }, { title: 'Never' }, {
+            extraChanges: () => {
+              throw new ServiceError('BAD_REQUEST', 'sources: not like that.');
+            },
+          }),
+        ),
+      'BAD_REQUEST',
+    );
+    expect(await rowOf(created.id)).toMatchObject({ title: 'Unchanged', version: 1 });
+  });
+});

@@ -35,6 +35,24 @@ export interface EditableEntityConfig<T extends EditableTable> {
    * name as "(hidden)" → "(changed)"; creating the row records nothing for it.
    */
   secretFields?: Partial<Record<keyof InferSelectModel<T> & string, string>>;
+  /**
+   * Columns that never enter the audit log, not even as "changed": derived data that is not an edit (a generated
+   * search vector).
+   */
+  auditOmit?: ReadonlyArray<keyof InferSelectModel<T> & string>;
+}
+
+/**
+ * Changes the audit entry records beside the row's own columns (its child rows, a correction note), under their own
+ * names. A function runs on the written row inside the caller's transaction, after the row is written and before the
+ * audit entry: the place to write child rows that need the row's id and to return what changed in them.
+ */
+export type ExtraChanges<Row> = FieldChanges | ((row: Row) => FieldChanges | Promise<FieldChanges>);
+
+export interface UpdateOptions<Row> {
+  /** Names the write in the audit log ('publish', 'unpublish' … default 'update'). */
+  action?: AuditAction;
+  extraChanges?: ExtraChanges<Row>;
 }
 
 export interface VersionedTarget {
@@ -54,13 +72,19 @@ export function editableEntity<T extends EditableTable>(config: EditableEntityCo
   const what = label.toLowerCase();
 
   const secrets = Object.entries(config.secretFields ?? {}) as [string, string][];
+  const hidden = [...secrets.map(([column]) => column), ...(config.auditOmit ?? [])];
 
-  /** The row as the audit log may see it: secret columns left out. */
+  /** The row as the audit log may see it: secret and omitted columns left out. */
   function visible(row: Row | null): Record<string, unknown> | null {
-    if (!row || secrets.length === 0) return row as Record<string, unknown> | null;
+    if (!row || hidden.length === 0) return row as Record<string, unknown> | null;
     const copy: Record<string, unknown> = { ...(row as Record<string, unknown>) };
-    for (const [column] of secrets) delete copy[column];
+    for (const column of hidden) delete copy[column];
     return copy;
+  }
+
+  async function extraFor(extra: ExtraChanges<Row> | undefined, row: Row): Promise<FieldChanges> {
+    if (!extra) return {};
+    return typeof extra === 'function' ? await extra(row) : extra;
   }
 
   function changesBetween(before: Row | null, after: Row): FieldChanges {
@@ -110,32 +134,43 @@ export function editableEntity<T extends EditableTable>(config: EditableEntityCo
   return {
     lock,
 
-    async create(tx: DatabaseOrTransaction, actor: Writer, values: Omit<T['$inferInsert'], 'createdBy' | 'updatedBy'>): Promise<Row> {
+    /** Inserts a row and audits it against nothing; `extraChanges` adds its child rows to the same entry. */
+    async create(
+      tx: DatabaseOrTransaction,
+      actor: Writer,
+      values: Omit<T['$inferInsert'], 'createdBy' | 'updatedBy'>,
+      options: { extraChanges?: ExtraChanges<Row> } = {},
+    ): Promise<Row> {
       const rows = (await tx
         .insert(table as PgTable)
         .values({ ...values, createdBy: actor?.id ?? null, updatedBy: actor?.id ?? null } as never)
         .returning()) as unknown as Row[];
       const created = rows[0]!;
-      await audit(tx, actor, 'create', null, created);
+      const extra = await extraFor(options.extraChanges, created);
+      await audit(tx, actor, 'create', null, created, { ...changesBetween(null, created), ...extra });
       return created;
     },
 
     /**
-     * Applies `change` (computed from the locked row) to a live row at the caller's version. `action` names it in the
-     * audit log ('publish', 'unpublish' … default 'update').
+     * Applies `change` (computed from the locked row) to a live row at the caller's version. The last argument is the
+     * action naming it in the audit log ('publish', 'unpublish' … default 'update'), or options with that action and
+     * `extraChanges` recorded in the same entry.
      */
     async update(
       tx: DatabaseOrTransaction,
       actor: Writer,
       target: VersionedTarget,
       change: Values | ((before: Row) => Values | Promise<Values>),
-      action: AuditAction = 'update',
+      options: AuditAction | UpdateOptions<Row> = 'update',
     ): Promise<{ before: Row; after: Row }> {
+      const resolved: UpdateOptions<Row> = typeof options === 'string' ? { action: options } : options;
+      const { action = 'update', extraChanges } = resolved;
       const before = await lock(tx, target.id);
       assertVersion(before as EditableRow, target.version, what);
       const values = typeof change === 'function' ? await change(before) : change;
       const after = await write(tx, actor, before, values);
-      await audit(tx, actor, action, before, after);
+      const extra = await extraFor(extraChanges, after);
+      await audit(tx, actor, action, before, after, { ...changesBetween(before, after), ...extra });
       return { before, after };
     },
 
