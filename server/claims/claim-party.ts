@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { actors, dossierParties } from '@/server/actors/schema';
 import type { DatabaseOrTransaction } from '@/server/db/client';
 import { partyOf } from '@/server/parties/party-of';
@@ -108,3 +108,37 @@ export async function claimantsOfParties(db: DatabaseOrTransaction, columns: Dos
   const links = new Map(candidates.map((link) => [link.id, link]));
   return candidates.filter(({ id }) => wanted.has(partyOf(id, links, all) ?? '')).map(({ id }) => id);
 }
+
+/**
+ * The party each claim counts for when the claims come from several dossiers (an actor's claims across the desk):
+ * one query for those dossiers' parties and one for the claimants' chains. Keyed by `partyKey(dossierId, claimantId)`.
+ */
+export async function partiesOfClaimantsInDossiers(
+  db: DatabaseOrTransaction,
+  pairs: ReadonlyArray<{ dossierId: string; claimantId: string }>,
+): Promise<Map<string, PartyRef | null>> {
+  const result = new Map<string, PartyRef | null>();
+  if (pairs.length === 0) return result;
+  const dossierIds = [...new Set(pairs.map((pair) => pair.dossierId))];
+  const columns = await db
+    .select({ dossierId: dossierParties.dossierId, id: actors.id, name: actors.name })
+    .from(dossierParties)
+    .innerJoin(actors, eq(actors.id, dossierParties.actorId))
+    .where(and(inArray(dossierParties.dossierId, dossierIds), isNull(dossierParties.deletedAt)));
+  const partiesOf = new Map<string, Map<string, PartyRef>>();
+  for (const column of columns) {
+    const parties = partiesOf.get(column.dossierId) ?? partiesOf.set(column.dossierId, new Map()).get(column.dossierId)!;
+    parties.set(column.id, { id: column.id, name: column.name });
+  }
+  const links = columns.length
+    ? new Map((await ancestorsOf(db, [...new Set(pairs.map((pair) => pair.claimantId))])).map((link) => [link.id, link]))
+    : new Map<string, Link>();
+  for (const { dossierId, claimantId } of pairs) {
+    const parties = partiesOf.get(dossierId);
+    const party = parties ? partyOf(claimantId, links, new Set(parties.keys())) : null;
+    result.set(partyKey(dossierId, claimantId), party ? parties!.get(party)! : null);
+  }
+  return result;
+}
+
+export const partyKey = (dossierId: string, claimantId: string) => `${dossierId}:${claimantId}`;

@@ -174,6 +174,20 @@ export type CountClaimsInput = z.infer<typeof countClaimsInput>;
 export const listClaimsInput = claimFilters.extend({ dossierId: entityId, cursor, limit: pageSize });
 export type ListClaimsInput = z.infer<typeof listClaimsInput>;
 
+/** How an actor appears in a claim: as the one who made it, or among those it is about. */
+export const actorClaimRoles = ['claimant', 'about'] as const;
+export type ActorClaimRole = (typeof actorClaimRoles)[number];
+const actorClaimRoleFilters = [...actorClaimRoles, 'any'] as const;
+
+/** An actor's claims across every live dossier (the actor page), newest said first. */
+export const claimsByActorInput = z.object({
+  actorId: entityId,
+  role: z.enum(actorClaimRoleFilters, oneOf('Role', actorClaimRoleFilters)).default('any'),
+  cursor,
+  limit: pageSize,
+});
+export type ClaimsByActorInput = z.infer<typeof claimsByActorInput>;
+
 const slug = storableString('Slug').trim().min(1, 'Slug is required').max(200, 'Slug must be at most 200 characters');
 
 /** Readers' filters on the public claims view. */

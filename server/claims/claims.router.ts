@@ -3,6 +3,7 @@ import { getPublishedDossier } from '@/server/dossiers/dossiers.service';
 import { createTRPCRouter, editorProcedure, publicProcedure, viewerProcedure } from '@/server/trpc/init';
 import { entityId, versionedIdInput } from '@/server/validation';
 import {
+  claimsByActorInput,
   countClaimsInput,
   createClaimInput,
   listClaimsInput,
@@ -11,7 +12,7 @@ import {
   updateClaimInput,
 } from './claims.input';
 import { getPublicClaim, listPublicClaimsByDay } from './claims.public';
-import { countClaims, createClaim, deleteClaim, getClaim, listClaims, restoreClaim, updateClaim } from './claims.service';
+import { countClaims, createClaim, deleteClaim, getClaim, listClaims, listClaimsByActor, restoreClaim, updateClaim } from './claims.service';
 
 export const claimsRouter = createTRPCRouter({
   /** Readers' view: a published dossier's public claims by day, one column per party. */
@@ -24,6 +25,8 @@ export const claimsRouter = createTRPCRouter({
   list: viewerProcedure.input(listClaimsInput).query(({ ctx, input }) => listClaims(ctx.db, input)),
   count: viewerProcedure.input(countClaimsInput).query(({ ctx, input }) => countClaims(ctx.db, input.dossierId, input)),
   byId: viewerProcedure.input(z.object({ id: entityId })).query(({ ctx, input }) => getClaim(ctx.db, input.id)),
+  /** The actor page: every live claim the actor made or is about, across live dossiers, newest said first. */
+  byActor: viewerProcedure.input(claimsByActorInput).query(({ ctx, input }) => listClaimsByActor(ctx.db, input)),
 
   create: editorProcedure.input(createClaimInput).mutation(({ ctx, input }) => createClaim(ctx.db, ctx.user, input)),
   update: editorProcedure.input(updateClaimInput).mutation(({ ctx, input }) => updateClaim(ctx.db, ctx.user, input)),

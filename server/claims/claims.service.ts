@@ -9,15 +9,25 @@ import { editableEntity, type Writer } from '@/server/db/versioned-write';
 import { dossiers } from '@/server/dossiers/schema';
 import { notFound, ServiceError } from '@/server/errors';
 import { sources } from '@/server/sources/schema';
-import { claimantsOfParties, listDossierPartyColumns, partiesOfClaimants, type PartyRef } from './claim-party';
-import type {
-  ClaimFilters,
-  ClaimRelationInput,
-  ClaimSortKey,
-  ClaimSourceInput,
-  CreateClaimInput,
-  ListClaimsInput,
-  UpdateClaimInput,
+import {
+  claimantsOfParties,
+  listDossierPartyColumns,
+  partiesOfClaimants,
+  partiesOfClaimantsInDossiers,
+  partyKey,
+  type PartyRef,
+} from './claim-party';
+import {
+  actorClaimRoles,
+  type ActorClaimRole,
+  type ClaimFilters,
+  type ClaimRelationInput,
+  type ClaimsByActorInput,
+  type ClaimSortKey,
+  type ClaimSourceInput,
+  type CreateClaimInput,
+  type ListClaimsInput,
+  type UpdateClaimInput,
 } from './claims.input';
 import {
   claimCategories,
@@ -235,6 +245,94 @@ export async function listClaims(db: Database, input: ListClaimsInput): Promise<
     .limit(input.limit + 1);
   const page = toPage(rows, input.limit);
   return { items: await decoratePage(db, input.dossierId, page.items), nextCursor: page.nextCursor };
+}
+
+export interface ActorClaimItem {
+  id: string;
+  dossier: { id: string; slug: string; title: string };
+  claimant: { id: string; name: string };
+  party: PartyRef | null;
+  /** How the actor appears in the claim: its claimant, among those it is about, or both. */
+  roles: ActorClaimRole[];
+  statement: string;
+  status: Claim['status'];
+  category: Claim['category'];
+  saidAt: Date | null;
+  saidPrecision: Claim['saidPrecision'];
+  needsSource: boolean;
+}
+
+/**
+ * One page of an actor's live claims across every live dossier, newest said first (undated last): claims it made,
+ * claims about it, or both. The matching ids come from claims_claimant_idx and claim_about_actor_idx (a union the
+ * planner turns into a semi-join on the primary key), never a scan of every claim.
+ */
+export async function listClaimsByActor(db: Database, input: ClaimsByActorInput): Promise<{ items: ActorClaimItem[]; nextCursor: string | null }> {
+  const sort = sortFor('said', 'desc');
+  const byClaimant = sql`select ${claims}.id from ${claims} where ${claims}.claimant_id = ${input.actorId}`;
+  const byAbout = sql`select ${claimAbout}.claim_id from ${claimAbout} where ${claimAbout}.actor_id = ${input.actorId}`;
+  const matches = {
+    claimant: eq(claims.claimantId, input.actorId),
+    about: sql`${claims.id} in (${byAbout})`,
+    any: sql`${claims.id} in (${byClaimant} union ${byAbout})`,
+  }[input.role];
+  const conditions: SQL[] = [matches, isNull(claims.deletedAt)];
+  if (input.cursor) conditions.push(afterCursor(sort, decodeCursor(input.cursor, sort)));
+  const rows = await db
+    .select({
+      id: claims.id,
+      dossierId: claims.dossierId,
+      claimantId: claims.claimantId,
+      statement: claims.statement,
+      status: claims.status,
+      category: claims.category,
+      saidAt: claims.saidAt,
+      saidPrecision: claims.saidPrecision,
+      claimantName: actors.name,
+      dossierSlug: dossiers.slug,
+      dossierTitle: dossiers.title,
+      cursorValue: cursorValueOf(sort),
+    })
+    .from(claims)
+    .innerJoin(dossiers, and(eq(dossiers.id, claims.dossierId), isNull(dossiers.deletedAt)))
+    .innerJoin(actors, eq(actors.id, claims.claimantId))
+    .where(and(...conditions))
+    .orderBy(...keysetOrder(sort))
+    .limit(input.limit + 1);
+  const page = toPage(rows, input.limit);
+  if (page.items.length === 0) return { items: [], nextCursor: null };
+
+  const ids = page.items.map((row) => row.id);
+  const [aboutRows, sourceRows, parties] = await Promise.all([
+    db
+      .select({ claimId: claimAbout.claimId })
+      .from(claimAbout)
+      .where(and(eq(claimAbout.actorId, input.actorId), inArray(claimAbout.claimId, ids))),
+    db
+      .selectDistinct({ claimId: claimSources.claimId })
+      .from(claimSources)
+      .innerJoin(sources, eq(sources.id, claimSources.sourceId))
+      .where(and(inArray(claimSources.claimId, ids), isNull(sources.deletedAt))),
+    partiesOfClaimantsInDossiers(db, page.items),
+  ]);
+  const about = new Set(aboutRows.map((row) => row.claimId));
+  const sourced = new Set(sourceRows.map((row) => row.claimId));
+  return {
+    items: page.items.map((row) => ({
+      id: row.id,
+      dossier: { id: row.dossierId, slug: row.dossierSlug, title: row.dossierTitle },
+      claimant: { id: row.claimantId, name: row.claimantName },
+      party: parties.get(partyKey(row.dossierId, row.claimantId)) ?? null,
+      roles: actorClaimRoles.filter((role) => (role === 'claimant' ? row.claimantId === input.actorId : about.has(row.id))),
+      statement: row.statement,
+      status: row.status,
+      category: row.category,
+      saidAt: row.saidAt,
+      saidPrecision: row.saidPrecision,
+      needsSource: !sourced.has(row.id),
+    })),
+    nextCursor: page.nextCursor,
+  };
 }
 
 export async function countClaims(db: Database, dossierId: string, filters: ClaimFilters): Promise<number> {

@@ -86,6 +86,7 @@ export const plausibleInput: Record<string, (seeded: Seeded) => unknown> = {
   'claims.list': ({ dossier }) => ({ dossierId: dossier.id, ...everyClaimFilter, cursor: null, limit: 10 }),
   'claims.count': ({ dossier }) => ({ dossierId: dossier.id, ...everyClaimFilter }),
   'claims.byId': () => ({ id: randomId() }),
+  'claims.byActor': () => ({ actorId: randomId(), role: 'about', cursor: null, limit: 10 }),
   // A random claimant: allowed callers get BAD_REQUEST, and no claim is made.
   'claims.create': ({ dossier, source }) => claimInput(dossier.id, { claimantId: randomId(), sources: [{ sourceId: source.id, excerpt: 'x' }] }),
   'claims.update': () => ({ ...claimInput(randomId()), id: randomId(), version: 1, correction: { kind: 'correction', note: 'Fixed.' } }),

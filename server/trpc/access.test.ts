@@ -68,6 +68,7 @@ const expectedAccess: Record<string, Access> = {
   'claims.list': 'viewer',
   'claims.count': 'viewer',
   'claims.byId': 'viewer',
+  'claims.byActor': 'viewer',
   'claims.create': 'editor',
   'claims.update': 'editor',
   'claims.delete': 'editor',
