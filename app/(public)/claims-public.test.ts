@@ -15,7 +15,6 @@ import { GET as deskClaimsExport } from '../api/export/[slug]/claims.csv/route';
 import { GET as publicActorsExport } from './d/[slug]/actors.csv/route';
 import { loadPublicClaimPage } from './d/[slug]/claims/[id]/public-claim';
 import { GET as publicClaimsExport } from './d/[slug]/claims.csv/route';
-import { claimsSection } from './d/[slug]/public-claims';
 import { loadPublicDossierPage, PublicDossierView, type PublicDossierQuery } from './d/[slug]/public-dossier';
 import { GET as publicSourcesExport } from './d/[slug]/sources.csv/route';
 
@@ -67,8 +66,8 @@ const deskCsv = async (slug: string, query = '', signedIn = true) =>
 const rowsOf = (text: string) => parse(text.replace(/^\uFEFF/, ''), { columns: true }) as Array<Record<string, string>>;
 const headerOf = (text: string) => (parse(text.replace(/^\uFEFF/, ''), { to_line: 1 }) as string[][])[0];
 
-async function dossierPage(slug: string, query: PublicDossierQuery = {}) {
-  const data = await loadPublicDossierPage(reader(), slug, query);
+async function dossierPage(slug: string, query: PublicDossierQuery = {}, claimsPerPage?: number) {
+  const data = await loadPublicDossierPage(reader(), slug, query, claimsPerPage);
   if (!data.found) return null;
   return { data, html: renderToStaticMarkup(createElement(PublicDossierView, { dossier: data.dossier, page: data.page, claims: data.claims })) };
 }
@@ -226,15 +225,17 @@ describe('the public dossier page shows claims and counterclaims side by side', 
   });
 
   it('pages long dossiers by whole days, with links to the earlier and later days that keep the filters', async () => {
-    const listing = await reader().claims.listPublic({ slug: story.slug });
-    const first = claimsSection(listing, {}, undefined, 1);
+    const section = async (query: PublicDossierQuery) => (await dossierPage(story.slug, query, 1))!.data.claims;
+    const first = await section({});
     // 27 September holds two claims: a page never splits a day.
     expect(first.claims.map((claim) => claim.id)).toEqual([scene.accusation.id, scene.denial.id]);
     expect(first).toMatchObject({ earlier: null, later: '2020-09-28', matching: 4 });
-    expect(claimsSection(listing, {}, '2020-09-28', 1)).toMatchObject({ earlier: '', later: 'undated', claims: [{ id: scene.observation.id }] });
-    expect(claimsSection(listing, {}, 'undated', 1)).toMatchObject({ earlier: '2020-09-28', later: null, claims: [{ id: scene.tricky.id }] });
+    expect(await section({ from: '2020-09-28' })).toMatchObject({ earlier: '', later: 'undated', claims: [{ id: scene.observation.id }] });
+    expect(await section({ from: 'undated' })).toMatchObject({ earlier: '2020-09-28', later: null, claims: [{ id: scene.tricky.id }] });
     // Past the last day of what the filters leave: nothing, and a way back.
-    expect(claimsSection(listing, { status: 'false' }, '2020-09-28', 1)).toMatchObject({ claims: [], earlier: '', later: null });
+    expect(await section({ status: 'false', from: '2020-09-28' })).toMatchObject({ claims: [], earlier: '', later: null });
+    // A page's party filter options and counts are the whole dossier's, whatever the page.
+    expect((await section({ from: 'undated' })).parties.map((party) => party.name)).toEqual(['Northland', 'Southland', 'Others']);
 
     const later = (await dossierPage(story.slug, { from: '2020-09-28' }))!;
     expect(later.data.claims.claims.map((claim) => claim.id)).toEqual([scene.observation.id, scene.tricky.id]);
@@ -246,6 +247,7 @@ describe('the public dossier page shows claims and counterclaims side by side', 
   it('ignores filter values it does not know instead of failing', async () => {
     const page = (await dossierPage(story.slug, { party: 'nonsense', category: 'bogus', status: ['\u0000'], from: '27 Sept' }))!;
     expect(page.data.claims.claims).toHaveLength(4);
+    for (const from of ['2020-13-45', '2020-02-30', '0001-01-01']) expect((await dossierPage(story.slug, { from }))!.data.claims.claims).toHaveLength(4);
   });
 
   it('lists the public corrections, dated, with a link to the claim', async () => {
@@ -308,16 +310,39 @@ describe('only public claims reach readers', () => {
     expect(text).not.toContain('DELETED-CLAIM');
   });
 
-  it('shows a related claim that is not public only as a marker, without its text', async () => {
-    const { html } = (await claimPage(story.slug, scene.observation.id))!;
+  it('shows a related claim that is not public yet only as a marker, without its text or id', async () => {
+    const { html, data } = (await claimPage(story.slug, scene.observation.id))!;
     expect(html).toContain('Corroborates');
-    expect(html).toContain('A claim that is not public');
-    expect(html).not.toContain('NEEDS-SOURCE');
-    expect(html).not.toContain(scene.unsourced.id);
-    const accusation = (await claimPage(story.slug, scene.accusation.id))!.html;
-    expect(accusation).toContain('Countered by');
-    expect(accusation).toContain('Northland attacked first');
-    expect(accusation).not.toContain('DELETED-CLAIM');
+    expect(html).toContain('A claim not yet public.');
+    expect(html).not.toContain('A removed claim');
+    expect(data.claim.relations.outgoing).toEqual([{ kind: 'corroborates', claim: { public: false, reason: 'not_public' } }]);
+    for (const text of [html, JSON.stringify(data)]) {
+      expect(text).not.toContain('NEEDS-SOURCE');
+      expect(text).not.toContain(scene.unsourced.id);
+    }
+  });
+
+  it('keeps the link to a deleted claim and shows it as removed, without its text or id', async () => {
+    const { html, data } = (await claimPage(story.slug, scene.accusation.id))!;
+    expect(html).toContain('Countered by');
+    expect(html).toContain('Northland attacked first');
+    expect(html).toContain('A removed claim.');
+    expect(html).not.toContain('A claim not yet public');
+    expect(data.claim.relations.incoming).toEqual(expect.arrayContaining([{ kind: 'counters', claim: { public: false, reason: 'removed' } }]));
+
+    // On the dossier page, the accusation's card names its public counterclaim and a removed one.
+    const page = (await dossierPage(story.slug))!;
+    const card = page.html.slice(page.html.indexOf(`data-claim-id="${scene.accusation.id}"`)).split('</article>')[0]!;
+    expect(card).toContain('Countered by');
+    expect(card).toContain('Northland attacked first');
+    expect(card).toMatch(/data-hidden-claim="removed"[^>]*>a removed claim</);
+    expect(page.data.claims.claims.find((claim) => claim.id === scene.accusation.id)!.counteredBy).toEqual(
+      expect.arrayContaining([{ public: false, reason: 'removed' }]),
+    );
+    for (const text of [html, JSON.stringify(data), page.html, JSON.stringify(page.data)]) {
+      expect(text).not.toContain('DELETED-CLAIM');
+      expect(text).not.toContain(scene.deleted.id);
+    }
   });
 
   it.each([

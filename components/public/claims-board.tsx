@@ -14,14 +14,15 @@ export interface BoardClaim extends RowClaim {
   partyName: string | null;
   saidPrecision: DatePrecision;
   sources: ReadonlyArray<{ id: string; title: string; outlet: string; url: string | null }>;
-  /** The claims it counters and the claims countering it; null for one that is not public. */
-  counters: ReadonlyArray<BoardLink | null>;
-  counteredBy: ReadonlyArray<BoardLink | null>;
+  /** The claims it counters and the claims countering it (a marker, without text, for one readers cannot see). */
+  counters: readonly BoardLink[];
+  counteredBy: readonly BoardLink[];
 }
-export interface BoardLink {
-  id: string;
-  statement: string;
-}
+/** A related claim: its link when public; otherwise only why it is not shown (removed, or not yet public). */
+export type BoardLink = { public: true; id: string; statement: string } | { public: false; reason: 'removed' | 'not_public' };
+
+/** What a card says of a related claim readers cannot open. */
+export const hiddenClaimLabels = { removed: 'a removed claim', not_public: 'a claim not yet public' } as const;
 export interface BoardColumn {
   /** The party's actor id, or OTHERS. */
   key: string;
@@ -85,16 +86,18 @@ export function ClaimsBoard({ slug, columns, claims }: { slug: string; columns: 
 
 export const claimPath = (slug: string, id: string) => `/d/${slug}/claims/${id}`;
 
-function RelatedLinks({ slug, label, links }: { slug: string; label: string; links: ReadonlyArray<BoardLink | null> }) {
+function RelatedLinks({ slug, label, links }: { slug: string; label: string; links: readonly BoardLink[] }) {
   if (links.length === 0) return null;
   return (
     <p className="mt-2 text-xs text-stone-600">
       <span className="font-medium">{label}: </span>
       {links.map((link, index) => (
-        <span key={link?.id ?? `not-public-${index}`}>
+        <span key={link.public ? link.id : `${link.reason}-${index}`}>
           {index > 0 ? '; ' : null}
-          {link === null ? (
-            <span className="italic">a claim that is not public</span>
+          {!link.public ? (
+            <span className="italic" data-hidden-claim={link.reason}>
+              {hiddenClaimLabels[link.reason]}
+            </span>
           ) : (
             <Link href={claimPath(slug, link.id)} className="text-blue-700 underline underline-offset-2">
               {shorten(link.statement, 80)}

@@ -17,7 +17,11 @@ export const UNDATED = 'undated';
 
 export function parsePublicClaimsFrom(query: Record<string, QueryValue>): string | undefined {
   const from = single(query.from);
-  return from === UNDATED || (from && /^\d{4}-\d{2}-\d{2}$/.test(from)) ? from : undefined;
+  if (from === UNDATED) return from;
+  // A real calendar day in the range the claims API takes; anything else starts at the first page.
+  if (!from || !/^\d{4}-\d{2}-\d{2}$/.test(from) || from < '1900-01-01' || from > '2100-12-31') return undefined;
+  const day = new Date(`${from}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(from) ? from : undefined;
 }
 
 /** The address of a view of the claims: its filters and first day; `#anchor` brings a reader without JavaScript back. */

@@ -223,7 +223,7 @@ function Thread({ slug, relations }: { slug: string; relations: PublicClaim['rel
           <h3 className="text-sm font-semibold uppercase tracking-wide text-stone-600">{group.label}</h3>
           <ul className="mt-2 space-y-2">
             {group.items.map((relation, index) => (
-              <li key={relation.claim.public ? relation.claim.id : `not-public-${index}`}>
+              <li key={relation.claim.public ? relation.claim.id : `${relation.claim.reason}-${index}`}>
                 <RelatedClaim slug={slug} relation={relation} />
               </li>
             ))}
@@ -234,10 +234,20 @@ function Thread({ slug, relations }: { slug: string; relations: PublicClaim['rel
   );
 }
 
+/** A related claim readers cannot open: the desk removed it, or it is not public yet. Never its text. */
+export const hiddenRelatedClaimTexts = {
+  removed: 'A removed claim.',
+  not_public: 'A claim not yet public.',
+} as const;
+
 function RelatedClaim({ slug, relation }: { slug: string; relation: PublicRelation }) {
   const claim = relation.claim;
   if (!claim.public) {
-    return <p className="rounded-lg border border-dashed border-stone-300 p-3 text-sm italic text-stone-500">A claim that is not public (unpublished or removed).</p>;
+    return (
+      <p className="rounded-lg border border-dashed border-stone-300 p-3 text-sm italic text-stone-500" data-hidden-claim={claim.reason}>
+        {hiddenRelatedClaimTexts[claim.reason]}
+      </p>
+    );
   }
   return (
     <div className="rounded-lg border border-stone-200 bg-white p-3">

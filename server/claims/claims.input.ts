@@ -190,12 +190,21 @@ export type ClaimsByActorInput = z.infer<typeof claimsByActorInput>;
 
 const slug = storableString('Slug').trim().min(1, 'Slug is required').max(200, 'Slug must be at most 200 characters');
 
-/** Readers' filters on the public claims view. */
+/** About how many claims one window of the public claims view holds (whole days are never split). */
+export const PUBLIC_CLAIMS_PER_PAGE = 200;
+
+/** Readers' filters on the public claims view, and which window of whole days to show. */
 export const listPublicClaimsInput = z.object({
   slug,
   party: z.array(entityId).max(50).default([]),
+  /** Claims whose claimant counts for no party of the dossier ("Others"), alone or beside `party`. */
+  others: z.boolean({ error: 'Others must be true or false' }).default(false),
   category: z.array(z.enum(claimCategories, oneOf('Category', claimCategories))).max(claimCategories.length).default([]),
   status: z.array(z.enum(verificationStatuses, oneOf('Status', verificationStatuses))).max(verificationStatuses.length).default([]),
+  /** The window's first day (YYYY-MM-DD, UTC) or 'undated'; absent: the earliest day. */
+  from: z.union([z.literal('undated'), optionalDay('From')]).default(null),
+  /** About how many claims a window holds (whole days are never split). */
+  limit: z.number({ error: 'Limit must be a number' }).int('Limit must be a whole number').min(1, 'Limit must be at least 1').max(500, 'Limit must be at most 500').default(PUBLIC_CLAIMS_PER_PAGE),
 });
 export type ListPublicClaimsInput = z.infer<typeof listPublicClaimsInput>;
 

@@ -117,7 +117,7 @@ describe('public claims', () => {
     expect(accusation!.relations.incoming).toEqual([
       { kind: 'counters', claim: expect.objectContaining({ public: true, id: scene.counter.id, statement: 'Azerbaijan attacked first', partyId: scene.armenia.id }) },
     ]);
-    expect(counter!.relations.incoming).toEqual([{ kind: 'counters', claim: { public: false } }]);
+    expect(counter!.relations.incoming).toEqual([{ kind: 'counters', claim: { public: false, reason: 'not_public' } }]);
     expect(accusation!.sources).toEqual([{ source: expect.objectContaining({ title: 'Fighting erupts', url: 'https://www.aljazeera.com/news/2020/9/27/example' }), excerpt: 'Terter had been under fire' }]);
     expect(accusation!.sources[0]!.source).not.toHaveProperty('internalNotes');
 
@@ -190,6 +190,142 @@ describe('public claims', () => {
       corrections: [{ kind: 'correction', note: 'We changed our verdict from disputed to false after new satellite images.' }],
     });
     expect(claim.relations.incoming).toHaveLength(1);
+  });
+});
+
+describe('related claims that readers cannot open', () => {
+  it('are "removed" once deleted and "not public" while they need a source, never with their text or id', async () => {
+    const scene = await publishedScene();
+    // The unsourced claim counters the counterclaim: not public yet. Then a second counterclaim is deleted.
+    const removed = await editor.claims.create(
+      claimInput(scene.dossier.id, {
+        claimantId: scene.armenia.id,
+        statement: 'REMOVED-COUNTER soon deleted',
+        saidAt: new Date('2020-09-27T12:00:00Z'),
+        sources: [{ sourceId: scene.article.id, excerpt: '' }],
+        relations: [{ kind: 'counters', toClaimId: scene.accusation.id }],
+      }),
+    );
+    await editor.claims.delete({ id: removed.id, version: removed.version });
+
+    const accusation = await reader.claims.publicById({ slug: scene.dossier.slug, id: scene.accusation.id });
+    expect(accusation.relations.incoming).toEqual([
+      { kind: 'counters', claim: expect.objectContaining({ public: true, id: scene.counter.id }) },
+      { kind: 'counters', claim: { public: false, reason: 'removed' } },
+    ]);
+    const counter = await reader.claims.publicById({ slug: scene.dossier.slug, id: scene.counter.id });
+    expect(counter.relations.incoming).toEqual([{ kind: 'counters', claim: { public: false, reason: 'not_public' } }]);
+
+    const text = JSON.stringify([accusation, counter, await reader.claims.listPublic({ slug: scene.dossier.slug })]);
+    for (const hidden of ['REMOVED-COUNTER', removed.id, 'Unsourced claim', scene.unsourced.id]) expect(text).not.toContain(hidden);
+    // Restoring the deleted claim shows it again, text and link.
+    const deleted = await editor.claims.byId({ id: removed.id });
+    await editor.claims.restore({ id: removed.id, version: deleted.version });
+    const restored = await reader.claims.publicById({ slug: scene.dossier.slug, id: scene.accusation.id });
+    expect(restored.relations.incoming.map((relation) => relation.claim)).toEqual([
+      expect.objectContaining({ public: true, id: scene.counter.id }),
+      expect.objectContaining({ public: true, id: removed.id, statement: 'REMOVED-COUNTER soon deleted' }),
+    ]);
+  });
+});
+
+describe('the public claims view pages by whole days in the database', () => {
+  /** A published dossier with `perDay[i]` claims on day i (from 1 Oct 2020, alternating parties), then 2 undated. */
+  async function longDossier(perDay: number[]) {
+    const dossier = await makeDossier(database.db, users.editor, true);
+    const north = await makeActor(database.db, { name: 'North' });
+    const south = await makeActor(database.db, { name: 'South' });
+    const bystander = await makeActor(database.db, { name: 'Bystander' });
+    await makeParty(database.db, dossier.id, north.id, 0);
+    await makeParty(database.db, dossier.id, south.id, 1);
+    const source = await makeSource(database.db, users.editor, dossier.id, { title: 'Wire' });
+    const ids: string[][] = [];
+    for (const [day, count] of perDay.entries()) {
+      ids.push([]);
+      for (let n = 0; n < count; n++) {
+        const claim = await editor.claims.create(
+          claimInput(dossier.id, {
+            claimantId: n % 2 ? south.id : north.id,
+            statement: `Day ${day} claim ${n}`,
+            saidAt: new Date(Date.UTC(2020, 9, 1 + day, 6 + n)),
+            status: n === 0 ? 'false' : 'unverified',
+            sources: [{ sourceId: source.id, excerpt: '' }],
+          }),
+        );
+        ids[day]!.push(claim.id);
+      }
+    }
+    const undated = [];
+    for (const n of [0, 1]) {
+      undated.push((await editor.claims.create(claimInput(dossier.id, { claimantId: bystander.id, statement: `Undated ${n}`, saidAt: null, sources: [{ sourceId: source.id, excerpt: '' }] }))).id);
+    }
+    return { dossier, north, south, ids, undated };
+  }
+  const shown = (view: { days: Array<{ day: string | null; claims: Array<{ id: string }> }> }) => view.days.map((day) => [day.day, day.claims.length]);
+
+  it('returns only one window of whole days, with cursors that walk to the later and back to the earlier days', async () => {
+    // 3 + 2 + 4 + 1 + 3 dated claims on five days, 2 undated; windows of about 4 claims.
+    const { dossier, ids, undated } = await longDossier([3, 2, 4, 1, 3]);
+    const page = (from?: string) => reader.claims.listPublic({ slug: dossier.slug, limit: 4, ...(from ? { from } : {}) });
+
+    const first = await page();
+    // Day 1 (3 claims) is not full: day 2 joins it whole (5 claims, never a split day); the rest is not loaded.
+    expect(shown(first)).toEqual([['2020-10-01', 3], ['2020-10-02', 2]]);
+    expect(first.days.flatMap((day) => day.claims.map((claim) => claim.id))).toEqual([...ids[0]!, ...ids[1]!]);
+    expect(first).toMatchObject({ total: 15, matching: 15, from: null, earlier: null, later: '2020-10-03' });
+
+    const second = await page(first.later!);
+    expect(shown(second)).toEqual([['2020-10-03', 4]]);
+    expect(second).toMatchObject({ from: '2020-10-03', earlier: '', later: '2020-10-04' });
+    const third = await page(second.later!);
+    expect(shown(third)).toEqual([['2020-10-04', 1], ['2020-10-05', 3]]);
+    expect(third).toMatchObject({ earlier: '2020-10-03', later: 'undated' });
+    const last = await page(third.later!);
+    expect(shown(last)).toEqual([[null, 2]]);
+    expect(last.days[0]!.claims.map((claim) => claim.id).sort()).toEqual([...undated].sort());
+    expect(last).toMatchObject({ earlier: '2020-10-04', later: null });
+
+    // Following the earlier cursors from the last window gives back the windows seen on the way forward.
+    const back = await page(last.earlier!);
+    expect(shown(back)).toEqual(shown(third));
+    expect(shown(await page(back.earlier!))).toEqual(shown(second));
+    expect((await page(second.earlier! || undefined)).days).toEqual(first.days);
+
+    // A cursor between days starts at the next day with claims; one past every dated day holds the undated ones.
+    expect(shown(await page('2020-09-15'))).toEqual(shown(first));
+    expect(shown(await page('2021-01-01'))).toEqual([[null, 2]]);
+  });
+
+  it('applies party, status and category filters in the database, with counts and columns of the whole dossier', async () => {
+    const { dossier, north, south, ids } = await longDossier([3, 2, 4, 1, 3]);
+    const view = (input: Partial<Parameters<typeof reader.claims.listPublic>[0]>) => reader.claims.listPublic({ slug: dossier.slug, limit: 2, ...input });
+
+    const falseOnes = await view({ status: ['false'] });
+    // One false claim a day (the first of each): windows of two claims are two days.
+    expect(shown(falseOnes)).toEqual([['2020-10-01', 1], ['2020-10-02', 1]]);
+    expect(falseOnes).toMatchObject({ total: 15, matching: 5, later: '2020-10-03' });
+    expect(falseOnes.days.flatMap((day) => day.claims.map((claim) => claim.id))).toEqual([ids[0]![0], ids[1]![0]]);
+
+    const southOnly = await view({ party: [south.id], limit: 200 });
+    expect(southOnly.days.flatMap((day) => day.claims.map((claim) => claim.party?.name))).toEqual(Array(5).fill('South'));
+    expect(southOnly).toMatchObject({ matching: 5, later: null });
+    expect(southOnly.parties.map((party) => [party.name, party.claimCount])).toEqual([['North', 8], ['South', 5]]);
+    expect(southOnly.hasOther).toBe(true);
+
+    const others = await view({ others: true, limit: 200 });
+    expect(others.days.flatMap((day) => day.claims.map((claim) => claim.statement))).toEqual(['Undated 0', 'Undated 1']);
+    const northOrOthers = await view({ party: [north.id], others: true, limit: 200 });
+    expect(northOrOthers.matching).toBe(10);
+    const stale = await view({ party: [crypto.randomUUID()] });
+    expect(stale).toMatchObject({ days: [], matching: 0, total: 15, earlier: null, later: null });
+    expect((await view({ category: ['diplomatic'] })).matching).toBe(0);
+  });
+
+  it('refuses a malformed window with a field-named 400', async () => {
+    const scene = await publishedScene();
+    await expectTrpcError(reader.claims.listPublic({ slug: scene.dossier.slug, from: '27 Sept' }), 'BAD_REQUEST', 'from');
+    await expectTrpcError(reader.claims.listPublic({ slug: scene.dossier.slug, limit: 0 }), 'BAD_REQUEST', 'limit');
+    await expectTrpcError(reader.claims.listPublic({ slug: scene.dossier.slug, limit: 100_000 }), 'BAD_REQUEST', 'limit');
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { actors, dossierParties } from '@/server/actors/schema';
 import type { Database } from '@/server/db/client';
@@ -7,6 +7,7 @@ import { dossiers, type Dossier } from '@/server/dossiers/schema';
 import { notFound } from '@/server/errors';
 import { sources } from '@/server/sources/schema';
 import { claimantsOfParties, listDossierPartyColumns, partiesOfClaimants, type DossierPartyColumn, type PartyRef } from './claim-party';
+import { PUBLIC_CLAIMS_PER_PAGE } from './claims.input';
 import type { ClaimCategory, ClaimRelationKind, CorrectionKind, VerificationStatus } from './claims.labels';
 import { claimColumns, hasLiveSource, inChunks, type ClaimRow } from './claims.service';
 import { claimAbout, claimCorrections, claimRelations, claims, claimSources } from './schema';
@@ -42,10 +43,19 @@ export interface PublicCitedSource {
   excerpt: string;
 }
 
-/** A related claim as readers see it: its summary when it is public, otherwise only a "not public" marker. */
+/**
+ * Why a related claim is not shown: `removed` — the desk deleted it (the link stays, shown as a removed claim);
+ * `not_public` — it exists but readers cannot see it yet (it cites no live source).
+ */
+export type HiddenClaimReason = 'removed' | 'not_public';
+
+/**
+ * A related claim as readers see it: its summary when it is public, otherwise only a marker saying why it is not
+ * shown — never its text or id.
+ */
 export type PublicRelatedClaim =
   | { public: true; id: string; statement: string; claimantName: string; saidAt: Date | null; status: VerificationStatus; partyId: string | null }
-  | { public: false };
+  | { public: false; reason: HiddenClaimReason };
 
 export interface PublicRelation {
   kind: ClaimRelationKind;
@@ -143,13 +153,16 @@ function pickRelation(relation: PublicRelation): PublicRelation {
         status: relation.claim.status,
         partyId: relation.claim.partyId,
       }
-    : { public: false };
+    : { public: false, reason: relation.claim.reason };
   return { kind: relation.kind, claim };
 }
 
 /** Public claims' filters (readers' view and public CSV). */
 export interface PublicClaimFilters {
+  /** Claims counting for one of these parties (actor ids)… */
   party?: string[];
+  /** …or (alone: only) claims whose claimant counts for no party of the dossier (the "Others" column). */
+  others?: boolean;
   category?: ClaimCategory[];
   status?: VerificationStatus[];
 }
@@ -189,6 +202,7 @@ async function loadPublicClaims(db: Database, dossier: Dossier, extra: SQL[], co
     saidAt: partner.saidAt,
     status: partner.status,
     isPublic: partnerIsPublic,
+    isDeleted: sql<boolean>`(${partner.deletedAt} is not null)`,
   };
   const [about, cited, outgoing, incoming, corrections] = await Promise.all([
     inChunks(ids, (chunk) =>
@@ -272,7 +286,7 @@ async function loadPublicClaims(db: Database, dossier: Dossier, extra: SQL[], co
           status: row.status,
           partyId: parties.get(row.claimantId)?.id ?? null,
         }
-      : { public: false },
+      : { public: false, reason: row.isDeleted ? 'removed' : 'not_public' },
   });
   const dossierPublishedAt = dossier.publishedAt;
 
@@ -291,9 +305,15 @@ async function loadPublicClaims(db: Database, dossier: Dossier, extra: SQL[], co
 
 async function publicFilterConditions(db: Database, dossierId: string, filters: PublicClaimFilters, columns: DossierPartyColumn[]): Promise<SQL[]> {
   const conditions: SQL[] = [];
-  if (filters.party?.length) {
-    const claimantIds = await claimantsOfParties(db, columns, filters.party);
-    conditions.push(claimantIds.length ? inArray(claims.claimantId, claimantIds) : sql`false`);
+  if (filters.party?.length || filters.others) {
+    const either: SQL[] = [];
+    const wanted = filters.party?.length ? await claimantsOfParties(db, columns, filters.party) : [];
+    if (wanted.length) either.push(inArray(claims.claimantId, wanted));
+    if (filters.others) {
+      const ofParties = await claimantsOfParties(db, columns, columns.map((party) => party.id));
+      either.push(ofParties.length ? notInArray(claims.claimantId, ofParties) : sql`true`);
+    }
+    conditions.push(either.length ? or(...either)! : sql`false`);
   }
   if (filters.category?.length) conditions.push(inArray(claims.category, filters.category));
   if (filters.status?.length) conditions.push(inArray(claims.status, filters.status));
@@ -330,34 +350,191 @@ export interface PublicClaimsDay {
   claims: PublicClaim[];
 }
 
+/** A window's first day: 'YYYY-MM-DD' (UTC), or UNDATED for the claims without a date, which come after every day. */
+export const UNDATED = 'undated';
+/** The "Corrections and updates" list: the newest notes, whatever the filters. */
+export const PUBLIC_CORRECTIONS_LIMIT = 100;
+
+export interface PublicClaimsWindow {
+  /** Where the window starts (a day, or UNDATED); undefined: at the earliest day. */
+  from?: string;
+  /** About how many claims a window holds (default PUBLIC_CLAIMS_PER_PAGE). */
+  perPage?: number;
+}
+
+export interface PublicCorrectionNote extends PublicCorrection {
+  claim: { id: string; statement: string };
+}
+
 export interface PublicClaimsByDay {
-  /** The columns, in the dossier's party order. Claims whose party is null go in an "Other" column. */
-  parties: Array<{ id: string; name: string; role: string }>;
+  /**
+   * The columns, in the dossier's party order, each with how many public claims count for it (whatever the
+   * filters). Claims whose party is null go in an "Other" column.
+   */
+  parties: Array<{ id: string; name: string; role: string; claimCount: number }>;
+  /** The window's claims, by day. */
   days: PublicClaimsDay[];
-  /** Whether any claim has no party (so the page shows the "Other" column). */
+  /** Whether any public claim has no party (so the page offers the "Others" column). */
   hasOther: boolean;
+  /** How many public claims the dossier has, and how many match the filters (every window together). */
+  total: number;
+  matching: number;
+  /** The window's first day as asked (null: the earliest); the `from` of the windows before and after ('' = the first window, null = none). */
+  from: string | null;
+  earlier: string | null;
+  later: string | null;
+  /** The newest public correction notes of the dossier (PUBLIC_CORRECTIONS_LIMIT at most), whatever the filters. */
+  corrections: PublicCorrectionNote[];
+}
+
+const DAY_MS = 86_400_000;
+const dayKeyOf = (saidAt: Date | null) => (saidAt ? saidAt.toISOString().slice(0, 10) : UNDATED);
+const startOfDay = (day: string) => new Date(`${day}T00:00:00.000Z`);
+const startOfNextDay = (saidAt: Date) => new Date(startOfDay(dayKeyOf(saidAt)).getTime() + DAY_MS);
+const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(startOfDay(value).getTime());
+
+/**
+ * Per claimant of the dossier's public claims: how many there are and how many match the category/status filters.
+ * One grouped pass over the dossier's claims index, no child rows: it gives the counts, the columns with claims and
+ * the claimants a party filter stands for.
+ */
+async function publicClaimantCounts(db: Database, dossierId: string, filters: PublicClaimFilters) {
+  const matches = and(
+    ...(filters.category?.length ? [inArray(claims.category, filters.category)] : []),
+    ...(filters.status?.length ? [inArray(claims.status, filters.status)] : []),
+  );
+  return db
+    .select({
+      claimantId: claims.claimantId,
+      total: sql<number>`count(*)::int`,
+      matching: matches ? sql<number>`(count(*) filter (where ${matches}))::int` : sql<number>`count(*)::int`,
+    })
+    .from(claims)
+    .where(and(...publicConditions(dossierId)))
+    .groupBy(claims.claimantId);
 }
 
 /**
- * The public "Claims and counterclaims" view: public claims grouped by the day they were said (UTC, undated last),
- * each with its party for the column and its relations (counterclaims appear in `relations.incoming` with kind
- * `counters`, non-public partners as markers only).
+ * The public "Claims and counterclaims" view, one window at a time: the public claims of whole days (UTC, undated
+ * last) from `window.from` (or the earliest day) on, until about `window.perPage` claims, each with its party for the
+ * column and its relations (counterclaims appear in `relations.incoming` with kind `counters`, partners that are not
+ * public as markers only); the `from` of the windows before and after; counts; the newest corrections.
+ *
+ * Paged in SQL: the window's bounds are found by reading at most `perPage` rows down the (dossier, said_at) index
+ * each way, filters included, and only the window's claims are loaded with their child rows, so a page of a dossier
+ * of 100,000 claims reads about as much as a page of a small one (plus one grouped count of the dossier's claims).
  */
-export async function listPublicClaimsByDay(db: Database, dossierId: string, filters: PublicClaimFilters = {}): Promise<PublicClaimsByDay> {
+export async function listPublicClaimsByDay(
+  db: Database,
+  dossierId: string,
+  filters: PublicClaimFilters = {},
+  window: PublicClaimsWindow = {},
+): Promise<PublicClaimsByDay> {
   const dossier = await publishedDossierById(db, dossierId);
+  const perPage = Math.max(1, Math.floor(window.perPage ?? PUBLIC_CLAIMS_PER_PAGE));
+  const from = window.from === UNDATED || (window.from && isDay(window.from)) ? window.from : undefined;
   const columns = await listDossierPartyColumns(db, dossier.id);
-  const claimList = await loadPublicClaims(db, dossier, await publicFilterConditions(db, dossier.id, filters, columns), columns);
+  const counts = await publicClaimantCounts(db, dossier.id, filters);
+  const partyOfClaimant = await partiesOfClaimants(
+    db,
+    columns,
+    counts.map((row) => row.claimantId),
+  );
+
+  // Claims per column, and the claimants whose party the filter asks for.
+  const perParty = new Map<string | null, number>();
+  const wantedParties = new Set(filters.party ?? []);
+  const partyFiltered = wantedParties.size > 0 || Boolean(filters.others);
+  const wantedClaimants: string[] = [];
+  let total = 0;
+  let matching = 0;
+  for (const row of counts) {
+    const party = partyOfClaimant.get(row.claimantId)?.id ?? null;
+    perParty.set(party, (perParty.get(party) ?? 0) + row.total);
+    total += row.total;
+    const wanted = !partyFiltered || (party === null ? Boolean(filters.others) : wantedParties.has(party));
+    if (!wanted) continue;
+    matching += row.matching;
+    if (partyFiltered) wantedClaimants.push(row.claimantId);
+  }
+
+  const filterConditions: SQL[] = [];
+  if (partyFiltered) filterConditions.push(wantedClaimants.length ? inArray(claims.claimantId, wantedClaimants) : sql`false`);
+  if (filters.category?.length) filterConditions.push(inArray(claims.category, filters.category));
+  if (filters.status?.length) filterConditions.push(inArray(claims.status, filters.status));
+  const matchingClaims = [...publicConditions(dossier.id), ...filterConditions];
+
+  const ascending = [sql`${claims.saidAt} asc nulls last`, asc(claims.id)];
+  const descending = [sql`${claims.saidAt} desc nulls first`, desc(claims.id)];
+  const saidAtAt = async (where: SQL[], order: SQL[], offset: number): Promise<{ saidAt: Date | null } | undefined> => {
+    const [row] = await db
+      .select({ saidAt: claims.saidAt })
+      .from(claims)
+      .where(and(...matchingClaims, ...where))
+      .orderBy(...order)
+      .limit(1)
+      .offset(offset);
+    return row;
+  };
+
+  // The window: from `from` to the day of its perPage-th claim (whole days; everything left when fewer remain).
+  const fromCondition: SQL[] = from === undefined ? [] : from === UNDATED ? [isNull(claims.saidAt)] : [or(gte(claims.saidAt, startOfDay(from)), isNull(claims.saidAt))!];
+  const last = total === 0 ? undefined : await saidAtAt(fromCondition, ascending, perPage - 1);
+  const windowEnd: SQL[] = last?.saidAt ? [lt(claims.saidAt, startOfNextDay(last.saidAt))] : [];
+  const claimList = total === 0 ? [] : await loadPublicClaims(db, dossier, [...filterConditions, ...fromCondition, ...windowEnd], columns);
+
+  // The next window starts at the first day after this one.
+  let later: string | null = null;
+  if (last?.saidAt) {
+    const next = await saidAtAt([or(gte(claims.saidAt, startOfNextDay(last.saidAt)), isNull(claims.saidAt))!], ascending, 0);
+    later = next ? dayKeyOf(next.saidAt) : null;
+  }
+
+  // The window before holds the whole days that end just before `from`, about perPage claims; '' when it is the first.
+  let earlier: string | null = null;
+  if (from !== undefined && total > 0) {
+    const before = from === UNDATED ? [isNotNull(claims.saidAt)] : [lt(claims.saidAt, startOfDay(from))];
+    const first = await saidAtAt(before, descending, perPage - 1);
+    if (first?.saidAt) {
+      const earliest = await saidAtAt([lt(claims.saidAt, startOfDay(dayKeyOf(first.saidAt)))], ascending, 0);
+      earlier = earliest ? dayKeyOf(first.saidAt) : '';
+    } else if (await saidAtAt(before, descending, 0)) earlier = '';
+  }
+
   const days: PublicClaimsDay[] = [];
   for (const claim of claimList) {
     const day = claim.saidAt ? claim.saidAt.toISOString().slice(0, 10) : null;
-    const last = days[days.length - 1];
-    if (last && last.day === day) last.claims.push(claim);
+    const lastDay = days[days.length - 1];
+    if (lastDay && lastDay.day === day) lastDay.claims.push(claim);
     else days.push({ day, claims: [claim] });
   }
+
+  const corrections =
+    total === 0
+      ? []
+      : await db
+          .select({ kind: claimCorrections.kind, note: claimCorrections.note, createdAt: claimCorrections.createdAt, claim: { id: claims.id, statement: claims.statement } })
+          .from(claimCorrections)
+          .innerJoin(claims, eq(claims.id, claimCorrections.claimId))
+          .where(and(eq(claimCorrections.dossierId, dossier.id), ...publicConditions(dossier.id)))
+          .orderBy(desc(claimCorrections.createdAt), desc(claimCorrections.id))
+          .limit(PUBLIC_CORRECTIONS_LIMIT);
+
   return {
-    parties: columns.map((party) => ({ id: party.id, name: party.name, role: party.role })),
+    parties: columns.map((party) => ({ id: party.id, name: party.name, role: party.role, claimCount: perParty.get(party.id) ?? 0 })),
     days,
-    hasOther: claimList.some((claim) => claim.party === null),
+    hasOther: (perParty.get(null) ?? 0) > 0,
+    total,
+    matching,
+    from: from ?? null,
+    earlier,
+    later,
+    corrections: corrections.map((correction) => ({
+      kind: correction.kind,
+      note: correction.note,
+      createdAt: correction.createdAt,
+      claim: { id: correction.claim.id, statement: correction.claim.statement },
+    })),
   };
 }
 

@@ -15,10 +15,11 @@ import { getPublicClaim, listPublicClaimsByDay } from './claims.public';
 import { countClaims, createClaim, deleteClaim, getClaim, listClaims, listClaimsByActor, restoreClaim, updateClaim } from './claims.service';
 
 export const claimsRouter = createTRPCRouter({
-  /** Readers' view: a published dossier's public claims by day, one column per party. */
+  /** Readers' view: one window of whole days of a published dossier's public claims, one column per party. */
   listPublic: publicProcedure.input(listPublicClaimsInput).query(async ({ ctx, input }) => {
     const dossier = await getPublishedDossier(ctx.db, input.slug);
-    return listPublicClaimsByDay(ctx.db, dossier.id, input);
+    const { from, limit, ...filters } = input;
+    return listPublicClaimsByDay(ctx.db, dossier.id, filters, { from: from ?? undefined, perPage: limit });
   }),
   publicById: publicProcedure.input(publicClaimByIdInput).query(({ ctx, input }) => getPublicClaim(ctx.db, input.slug, input.id)),
 

@@ -7,7 +7,7 @@ import { ReliabilityBadge } from '@/components/sources/reliability-badge';
 import { slugSchema } from '@/server/dossiers/dossiers.input';
 import { sourceKindLabels } from '@/server/sources/sources.input';
 import type { createCaller } from '@/server/trpc/root';
-import { claimsSection, type ClaimsSectionData } from './public-claims';
+import { CLAIMS_PER_PAGE, claimsSection, listPublicInput, type ClaimsSectionData } from './public-claims';
 
 /**
  * The public dossier page's data and markup, apart from the page file so tests can load it through the same
@@ -30,15 +30,22 @@ const isRefusal = (error: unknown, code: TRPCError['code']) => error instanceof 
  * query), a draft, deleted or unknown dossier, or a forged `after` link (cursors come only from our own "More
  * sources" links, so a bad one names a page that does not exist). Unknown filter values are ignored.
  */
-export async function loadPublicDossierPage(caller: Caller, slug: string, query: PublicDossierQuery = {}): Promise<PublicDossierPageData> {
+export async function loadPublicDossierPage(
+  caller: Caller,
+  slug: string,
+  query: PublicDossierQuery = {},
+  claimsPerPage: number = CLAIMS_PER_PAGE,
+): Promise<PublicDossierPageData> {
   const parsedSlug = slugSchema.safeParse(slug);
   if (!parsedSlug.success) return { found: false };
   const after = query.after;
   try {
     const dossier = await caller.dossiers.publicBySlug({ slug: parsedSlug.data });
     const page = await caller.sources.listPublic({ slug: parsedSlug.data, cursor: typeof after === 'string' ? after : null, limit: 100 });
-    const listing = await caller.claims.listPublic({ slug: parsedSlug.data });
-    return { found: true, dossier, page, claims: claimsSection(listing, parsePublicClaimFilters(query), parsePublicClaimsFrom(query)) };
+    // One window of whole days, filtered and paged by the database.
+    const filters = parsePublicClaimFilters(query);
+    const listing = await caller.claims.listPublic(listPublicInput(parsedSlug.data, filters, parsePublicClaimsFrom(query), claimsPerPage));
+    return { found: true, dossier, page, claims: claimsSection(listing, filters) };
   } catch (error) {
     if (isRefusal(error, 'NOT_FOUND') || isRefusal(error, 'BAD_REQUEST')) return { found: false };
     throw error;
