@@ -1,53 +1,44 @@
 'use client';
 
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { ClaimStatusBadge } from '@/components/claims/claim-status-badge';
+import { useState } from 'react';
+import { formatClaimMoment } from '@/components/claims/claim-format';
 import { claimPaths } from '@/components/claims/claim-paths';
-import { formatDay } from '@/components/format';
+import { ClaimStatusBadge, NeedsSourceBadge } from '@/components/claims/claim-status-badge';
 import { errorMessage } from '@/components/ui/form-errors';
-import { linkStyle } from '@/components/ui/links';
-import { ErrorBanner } from '@/components/ui/primitives';
+import { Button, ErrorBanner } from '@/components/ui/primitives';
+import type { ActorClaimRole } from '@/server/claims/claims.input';
 import { useTRPC } from '@/trpc/client';
 
-/** Claims shown per dossier and side; the rest are one link away, in the dossier's claims table. */
-const SHOWN = 5;
+const PAGE_SIZE = 25;
 
-type Side = 'party' | 'about';
+type RoleFilter = ActorClaimRole | 'any';
+
+const roleFilters: ReadonlyArray<readonly [RoleFilter, string]> = [
+  ['any', 'All'],
+  ['claimant', 'Made by'],
+  ['about', 'About'],
+];
+
+const roleLabels: Record<ActorClaimRole, string> = { claimant: 'Claimant', about: 'About' };
 
 /**
- * Where the actor appears in claims, dossier by dossier: claims that count for it as a party (its own, its
- * spokespeople's, its ministries') and claims about it — the latest few of each, and a link to the dossier's claims
- * table filtered to all of them.
+ * Every live claim of the actor across the desk's live dossiers — the ones it made and the ones about it — newest
+ * said first, a page at a time, each linking to its claim page. Claims its spokespeople or ministries made are on
+ * their own pages (and count for it as a party in the dossier's claims table).
  */
 export function ActorClaims({ actorId, actorName }: { actorId: string; actorName: string }) {
   const trpc = useTRPC();
-  const dossiers = useQuery(trpc.dossiers.list.queryOptions({ deleted: false }));
-  const list = dossiers.data ?? [];
-  const sides: Side[] = ['party', 'about'];
-  const requests = list.flatMap((dossier) => sides.map((side) => ({ dossier, side })));
-  const filter = (side: Side) => (side === 'party' ? { party: [actorId] } : { about: [actorId] });
-  const counts = useQueries({
-    queries: requests.map(({ dossier, side }) => trpc.claims.count.queryOptions({ dossierId: dossier.id, ...filter(side) })),
-  });
-  const latest = useQueries({
-    queries: requests.map(({ dossier, side }) =>
-      trpc.claims.list.queryOptions({ dossierId: dossier.id, ...filter(side), sort: 'said', order: 'desc', limit: SHOWN }),
+  const [role, setRole] = useState<RoleFilter>('any');
+  const claims = useInfiniteQuery(
+    trpc.claims.byActor.infiniteQueryOptions(
+      { actorId, role, limit: PAGE_SIZE },
+      { getNextPageParam: (page) => page.nextCursor, placeholderData: keepPreviousData },
     ),
-  });
-  const loading = dossiers.isPending || counts.some((query) => query.isPending);
-  const failed = dossiers.error ?? counts.find((query) => query.error)?.error ?? latest.find((query) => query.error)?.error;
-  const groups = list
-    .map((dossier) => ({
-      dossier,
-      sides: sides
-        .map((side) => {
-          const index = requests.findIndex((request) => request.dossier.id === dossier.id && request.side === side);
-          return { side, count: counts[index]?.data ?? 0, claims: latest[index]?.data?.items ?? [] };
-        })
-        .filter((entry) => entry.count > 0),
-    }))
-    .filter((group) => group.sides.length > 0);
+  );
+  const items = claims.data?.pages.flatMap((page) => page.items) ?? [];
+  const updating = claims.isFetching && !claims.isFetchingNextPage && !claims.isPending;
 
   return (
     <section aria-labelledby="actor-claims-heading">
@@ -55,57 +46,86 @@ export function ActorClaims({ actorId, actorName }: { actorId: string; actorName
         Claims
       </h2>
       <p className="text-sm text-stone-600">
-        Claims made for {actorName} as a party of a dossier (by it or those acting for it), and claims about {actorName}.
+        Claims {actorName} made and claims about {actorName}, in every dossier, newest first.
       </p>
-      {failed ? (
+
+      <fieldset className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+        <legend className="sr-only">Show claims</legend>
+        {roleFilters.map(([value, label]) => (
+          <label key={value} className="inline-flex items-center gap-1.5">
+            <input
+              type="radio"
+              name={`actor-claims-role-${actorId}`}
+              value={value}
+              checked={role === value}
+              onChange={() => setRole(value)}
+            />
+            {value === 'any' ? label : `${label} ${actorName}`}
+          </label>
+        ))}
+      </fieldset>
+
+      {claims.error ? (
         <div className="mt-2">
-          <ErrorBanner>{errorMessage(failed)}</ErrorBanner>
+          <ErrorBanner>{errorMessage(claims.error)}</ErrorBanner>
         </div>
       ) : null}
-      {loading ? (
+      {claims.isPending ? (
         <p className="mt-2 text-sm text-stone-500">Looking for claims…</p>
-      ) : groups.length === 0 ? (
-        <p className="mt-2 text-sm text-stone-500">No claim in any dossier counts for or is about {actorName} yet.</p>
+      ) : items.length === 0 && !claims.error ? (
+        <p className="mt-2 text-sm text-stone-500">
+          {role === 'claimant'
+            ? `${actorName} has made no claim in any dossier yet.`
+            : role === 'about'
+              ? `No claim in any dossier is about ${actorName} yet.`
+              : `No claim in any dossier was made by or is about ${actorName} yet.`}
+        </p>
       ) : (
-        <div className="mt-3 space-y-4">
-          {groups.map(({ dossier, sides: entries }) => (
-            <div key={dossier.id} className="rounded-lg border border-stone-200 bg-white p-4">
-              <h3 className="font-medium text-stone-900">{dossier.title}</h3>
-              {entries.map(({ side, count, claims }) => {
-                const label = side === 'party' ? `For ${actorName}` : `About ${actorName}`;
-                return (
-                  <div key={side} className="mt-3">
-                    <h4 className="text-xs font-medium tracking-wide text-stone-500 uppercase">
-                      {label} ({count})
-                    </h4>
-                    <ul aria-label={`${label} in ${dossier.title}`} className="mt-1 space-y-1 text-sm">
-                      {claims.map((claim) => (
-                        <li key={claim.id} className="flex flex-wrap items-baseline gap-x-2">
-                          <Link href={claimPaths.claim(dossier.slug, claim.id)} className="text-ink hover:underline">
-                            {claim.statement}
-                          </Link>
-                          <span className="text-xs text-stone-500">
-                            {claim.claimant.name} · {formatDay(claim.saidAt)}
-                          </span>
-                          <ClaimStatusBadge status={claim.status} />
-                        </li>
-                      ))}
-                    </ul>
-                    {count > claims.length ? (
-                      <Link
-                        href={`${claimPaths.list(dossier.slug)}?${side}=${encodeURIComponent(actorId)}`}
-                        className={`mt-1 inline-block text-sm ${linkStyle}`}
-                      >
-                        All {count} claims {side === 'party' ? 'for' : 'about'} {actorName}
-                      </Link>
-                    ) : null}
-                  </div>
-                );
-              })}
-            </div>
+        <ul aria-label={`Claims of ${actorName}`} aria-busy={updating} className="mt-3 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+          {items.map((claim) => (
+            <li key={claim.id} className="px-4 py-3">
+              <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
+                <Link href={claimPaths.claim(claim.dossier.slug, claim.id)} className="font-medium text-ink hover:underline">
+                  {claim.statement}
+                </Link>
+                <ClaimStatusBadge status={claim.status} />
+                {claim.needsSource ? <NeedsSourceBadge /> : null}
+              </div>
+              <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-stone-600">
+                {claim.roles.map((entry) => (
+                  <span key={entry} className="rounded bg-stone-100 px-1.5 py-0.5 font-medium text-stone-700">
+                    {roleLabels[entry]}
+                  </span>
+                ))}
+                <span>{formatClaimMoment(claim.saidAt, claim.saidPrecision)}</span>
+                <span aria-hidden="true">·</span>
+                <span>{claim.dossier.title}</span>
+                {claim.claimant.id !== actorId ? (
+                  <>
+                    <span aria-hidden="true">·</span>
+                    <span>
+                      by {claim.claimant.name}
+                      {claim.party && claim.party.id !== claim.claimant.id ? ` (${claim.party.name})` : ''}
+                    </span>
+                  </>
+                ) : claim.party && claim.party.id !== actorId ? (
+                  <>
+                    <span aria-hidden="true">·</span>
+                    <span>for {claim.party.name}</span>
+                  </>
+                ) : null}
+              </p>
+            </li>
           ))}
-        </div>
+        </ul>
       )}
+      {claims.hasNextPage ? (
+        <div className="mt-3 flex justify-center">
+          <Button variant="secondary" disabled={claims.isFetchingNextPage} onClick={() => void claims.fetchNextPage()}>
+            {claims.isFetchingNextPage ? 'Loading…' : 'Load more'}
+          </Button>
+        </div>
+      ) : null}
     </section>
   );
 }
