@@ -264,7 +264,7 @@ export interface ActorClaimItem {
 
 /**
  * One page of an actor's live claims across every live dossier, newest said first (undated last): claims it made,
- * claims about it, or both. The matching ids come from claims_claimant_idx and claim_about_actor_idx (a union the
+ * claims about it, or both. The matching ids come from claims_claimant_said_idx and claim_about_actor_idx (a union the
  * planner turns into a semi-join on the primary key), never a scan of every claim.
  */
 export async function listClaimsByActor(db: Database, input: ClaimsByActorInput): Promise<{ items: ActorClaimItem[]; nextCursor: string | null }> {

@@ -78,7 +78,8 @@ export const claims = pgTable(
     index('claims_dossier_status_idx').on(t.dossierId, t.status, t.id),
     index('claims_dossier_category_idx').on(t.dossierId, t.category, t.id),
     index('claims_dossier_claimant_idx').on(t.dossierId, t.claimantId, t.id),
-    index('claims_claimant_idx').on(t.claimantId),
+    // An actor's claims across dossiers, newest said first (the actor page).
+    index('claims_claimant_said_idx').on(t.claimantId, t.saidAt.desc().nullsLast(), t.id.desc().nullsFirst()),
     index('claims_search_idx').using('gin', t.searchVector),
     index('claims_tags_idx').using('gin', t.tags),
   ],
