@@ -433,8 +433,18 @@ export async function listPublicClaimsByDay(
   const dossier = await publishedDossierById(db, dossierId);
   const perPage = Math.max(1, Math.floor(window.perPage ?? PUBLIC_CLAIMS_PER_PAGE));
   const from = window.from === UNDATED || (window.from && isDay(window.from)) ? window.from : undefined;
-  const columns = await listDossierPartyColumns(db, dossier.id);
-  const counts = await publicClaimantCounts(db, dossier.id, filters);
+  // Independent reads run side by side (on PostgreSQL each takes its own pooled connection).
+  const [columns, counts, corrections] = await Promise.all([
+    listDossierPartyColumns(db, dossier.id),
+    publicClaimantCounts(db, dossier.id, filters),
+    db
+      .select({ kind: claimCorrections.kind, note: claimCorrections.note, createdAt: claimCorrections.createdAt, claim: { id: claims.id, statement: claims.statement } })
+      .from(claimCorrections)
+      .innerJoin(claims, eq(claims.id, claimCorrections.claimId))
+      .where(and(eq(claimCorrections.dossierId, dossier.id), ...publicConditions(dossier.id)))
+      .orderBy(desc(claimCorrections.createdAt), desc(claimCorrections.id))
+      .limit(PUBLIC_CORRECTIONS_LIMIT),
+  ]);
   const partyOfClaimant = await partiesOfClaimants(
     db,
     columns,
@@ -481,25 +491,29 @@ export async function listPublicClaimsByDay(
   const fromCondition: SQL[] = from === undefined ? [] : from === UNDATED ? [isNull(claims.saidAt)] : [or(gte(claims.saidAt, startOfDay(from)), isNull(claims.saidAt))!];
   const last = total === 0 ? undefined : await saidAtAt(fromCondition, ascending, perPage - 1);
   const windowEnd: SQL[] = last?.saidAt ? [lt(claims.saidAt, startOfNextDay(last.saidAt))] : [];
-  const claimList = total === 0 ? [] : await loadPublicClaims(db, dossier, [...filterConditions, ...fromCondition, ...windowEnd], columns);
 
   // The next window starts at the first day after this one.
-  let later: string | null = null;
-  if (last?.saidAt) {
+  const laterWindow = async (): Promise<string | null> => {
+    if (!last?.saidAt) return null;
     const next = await saidAtAt([or(gte(claims.saidAt, startOfNextDay(last.saidAt)), isNull(claims.saidAt))!], ascending, 0);
-    later = next ? dayKeyOf(next.saidAt) : null;
-  }
-
+    return next ? dayKeyOf(next.saidAt) : null;
+  };
   // The window before holds the whole days that end just before `from`, about perPage claims; '' when it is the first.
-  let earlier: string | null = null;
-  if (from !== undefined && total > 0) {
+  const earlierWindow = async (): Promise<string | null> => {
+    if (from === undefined || total === 0) return null;
     const before = from === UNDATED ? [isNotNull(claims.saidAt)] : [lt(claims.saidAt, startOfDay(from))];
     const first = await saidAtAt(before, descending, perPage - 1);
     if (first?.saidAt) {
       const earliest = await saidAtAt([lt(claims.saidAt, startOfDay(dayKeyOf(first.saidAt)))], ascending, 0);
-      earlier = earliest ? dayKeyOf(first.saidAt) : '';
-    } else if (await saidAtAt(before, descending, 0)) earlier = '';
-  }
+      return earliest ? dayKeyOf(first.saidAt) : '';
+    }
+    return (await saidAtAt(before, descending, 0)) ? '' : null;
+  };
+  const [claimList, later, earlier] = await Promise.all([
+    total === 0 ? [] : loadPublicClaims(db, dossier, [...filterConditions, ...fromCondition, ...windowEnd], columns),
+    laterWindow(),
+    earlierWindow(),
+  ]);
 
   const days: PublicClaimsDay[] = [];
   for (const claim of claimList) {
@@ -508,17 +522,6 @@ export async function listPublicClaimsByDay(
     if (lastDay && lastDay.day === day) lastDay.claims.push(claim);
     else days.push({ day, claims: [claim] });
   }
-
-  const corrections =
-    total === 0
-      ? []
-      : await db
-          .select({ kind: claimCorrections.kind, note: claimCorrections.note, createdAt: claimCorrections.createdAt, claim: { id: claims.id, statement: claims.statement } })
-          .from(claimCorrections)
-          .innerJoin(claims, eq(claims.id, claimCorrections.claimId))
-          .where(and(eq(claimCorrections.dossierId, dossier.id), ...publicConditions(dossier.id)))
-          .orderBy(desc(claimCorrections.createdAt), desc(claimCorrections.id))
-          .limit(PUBLIC_CORRECTIONS_LIMIT);
 
   return {
     parties: columns.map((party) => ({ id: party.id, name: party.name, role: party.role, claimCount: perParty.get(party.id) ?? 0 })),
