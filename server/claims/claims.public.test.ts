@@ -193,6 +193,23 @@ describe('public claims', () => {
   });
 });
 
+describe('the public claims CSV source', () => {
+  it('streams batch by batch: small batches yield every public claim once, in the same order as one big batch', async () => {
+    const scene = await publishedScene();
+    const collect = async (batchSize: number) => {
+      const ids: string[] = [];
+      for await (const claim of iteratePublicClaims(database.db, scene.dossier.id, {}, batchSize)) ids.push(claim.id);
+      return ids;
+    };
+    const whole = await collect(10_000);
+    expect(whole.length).toBeGreaterThan(2);
+    expect(await collect(1)).toEqual(whole);
+    expect(await collect(2)).toEqual(whole);
+    expect(new Set(whole).size).toBe(whole.length);
+    for (const hidden of [scene.unsourced, scene.lostSource, scene.deleted]) expect(whole).not.toContain(hidden.id);
+  });
+});
+
 describe('related claims that readers cannot open', () => {
   it('are "removed" once deleted and "not public" while they need a source, never with their text or id', async () => {
     const scene = await publishedScene();
