@@ -4,7 +4,7 @@ import { actors } from '@/server/actors/schema';
 import { diffFields } from '@/server/audit/audit.service';
 import { auditEntity } from '@/server/audit/entity-types';
 import type { Database, DatabaseOrTransaction } from '@/server/db/client';
-import { afterCursor, cursorValueOf, decodeCursor, keysetOrder, toPage, type KeysetSort } from '@/server/db/pagination';
+import { cursorValueOf, keysetOrder, seekPage, toPage, type KeysetSort } from '@/server/db/pagination';
 import { editableEntity, type Writer } from '@/server/db/versioned-write';
 import { dossiers } from '@/server/dossiers/schema';
 import { notFound, ServiceError } from '@/server/errors';
@@ -235,14 +235,15 @@ async function decoratePage<Row extends ClaimRow & { claimantName: string }>(
 export async function listClaims(db: Database, input: ListClaimsInput): Promise<{ items: ClaimListItem[]; nextCursor: string | null }> {
   const sort = sortFor(input.sort, input.order);
   const conditions = await filterConditions(db, input.dossierId, input);
-  if (input.cursor) conditions.push(afterCursor(sort, decodeCursor(input.cursor, sort)));
-  const rows = await db
-    .select({ ...claimColumns, claimantName: actors.name, cursorValue: cursorValueOf(sort) })
-    .from(claims)
-    .innerJoin(actors, eq(actors.id, claims.claimantId))
-    .where(and(...conditions))
-    .orderBy(...keysetOrder(sort))
-    .limit(input.limit + 1);
+  const rows = await seekPage(sort, input.cursor, input.limit, (after, limit) =>
+    db
+      .select({ ...claimColumns, claimantName: actors.name, cursorValue: cursorValueOf(sort) })
+      .from(claims)
+      .innerJoin(actors, eq(actors.id, claims.claimantId))
+      .where(and(...conditions, after))
+      .orderBy(...keysetOrder(sort))
+      .limit(limit),
+  );
   const page = toPage(rows, input.limit);
   return { items: await decoratePage(db, input.dossierId, page.items), nextCursor: page.nextCursor };
 }
@@ -277,28 +278,29 @@ export async function listClaimsByActor(db: Database, input: ClaimsByActorInput)
     any: sql`${claims.id} in (${byClaimant} union ${byAbout})`,
   }[input.role];
   const conditions: SQL[] = [matches, isNull(claims.deletedAt)];
-  if (input.cursor) conditions.push(afterCursor(sort, decodeCursor(input.cursor, sort)));
-  const rows = await db
-    .select({
-      id: claims.id,
-      dossierId: claims.dossierId,
-      claimantId: claims.claimantId,
-      statement: claims.statement,
-      status: claims.status,
-      category: claims.category,
-      saidAt: claims.saidAt,
-      saidPrecision: claims.saidPrecision,
-      claimantName: actors.name,
-      dossierSlug: dossiers.slug,
-      dossierTitle: dossiers.title,
-      cursorValue: cursorValueOf(sort),
-    })
-    .from(claims)
-    .innerJoin(dossiers, and(eq(dossiers.id, claims.dossierId), isNull(dossiers.deletedAt)))
-    .innerJoin(actors, eq(actors.id, claims.claimantId))
-    .where(and(...conditions))
-    .orderBy(...keysetOrder(sort))
-    .limit(input.limit + 1);
+  const rows = await seekPage(sort, input.cursor, input.limit, (after, limit) =>
+    db
+      .select({
+        id: claims.id,
+        dossierId: claims.dossierId,
+        claimantId: claims.claimantId,
+        statement: claims.statement,
+        status: claims.status,
+        category: claims.category,
+        saidAt: claims.saidAt,
+        saidPrecision: claims.saidPrecision,
+        claimantName: actors.name,
+        dossierSlug: dossiers.slug,
+        dossierTitle: dossiers.title,
+        cursorValue: cursorValueOf(sort),
+      })
+      .from(claims)
+      .innerJoin(dossiers, and(eq(dossiers.id, claims.dossierId), isNull(dossiers.deletedAt)))
+      .innerJoin(actors, eq(actors.id, claims.claimantId))
+      .where(and(...conditions, after))
+      .orderBy(...keysetOrder(sort))
+      .limit(limit),
+  );
   const page = toPage(rows, input.limit);
   if (page.items.length === 0) return { items: [], nextCursor: null };
 

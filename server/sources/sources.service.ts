@@ -2,7 +2,7 @@ import { and, eq, getTableColumns, ilike, inArray, isNotNull, isNull, ne, or, sq
 import type { Actor } from '@/server/audit/audit.service';
 import { auditEntity } from '@/server/audit/entity-types';
 import type { Database, DatabaseOrTransaction } from '@/server/db/client';
-import { afterCursor, cursorValueOf, decodeCursor, keysetOrder, toPage, type KeysetSort } from '@/server/db/pagination';
+import { cursorValueOf, keysetOrder, seekPage, toPage, type KeysetSort } from '@/server/db/pagination';
 import { editableEntity, type VersionedTarget } from '@/server/db/versioned-write';
 import { getLiveDossier } from '@/server/dossiers/dossiers.service';
 import { dossiers } from '@/server/dossiers/schema';
@@ -53,13 +53,14 @@ function filterConditions(dossierId: string, filters: SourceFilters): SQL[] {
 export async function listSources(db: Database, input: ListSourcesInput) {
   const sort = sortFor(input.sort, input.order);
   const conditions = filterConditions(input.dossierId, input);
-  if (input.cursor) conditions.push(afterCursor(sort, decodeCursor(input.cursor, sort)));
-  const rows = await db
-    .select({ ...getTableColumns(sources), cursorValue: cursorValueOf(sort) })
-    .from(sources)
-    .where(and(...conditions))
-    .orderBy(...keysetOrder(sort))
-    .limit(input.limit + 1);
+  const rows = await seekPage(sort, input.cursor, input.limit, (after, limit) =>
+    db
+      .select({ ...getTableColumns(sources), cursorValue: cursorValueOf(sort) })
+      .from(sources)
+      .where(and(...conditions, after))
+      .orderBy(...keysetOrder(sort))
+      .limit(limit),
+  );
   return toPage(rows, input.limit);
 }
 
