@@ -11,10 +11,10 @@ import { claimFilters } from '@/server/claims/claims.input';
 import { deskClaimColumns } from '@/server/claims/claims.csv';
 import { listPublicClaimsByDay, type PublicClaimFilters, type PublicClaimsWindow } from '@/server/claims/claims.public';
 import { iterateClaims, listClaims } from '@/server/claims/claims.service';
-import { csvStream } from '@/server/csv/csv';
 import type { DatabaseHandle } from '@/server/db/client';
 import { setDossierPublished } from '@/server/dossiers/dossiers.service';
 import { fillClaims } from './bench-claims-fill';
+import { measureCsvExport } from './bench-export';
 
 const claimCount = Number(process.env.BENCH_CLAIMS ?? 100_000);
 
@@ -63,35 +63,8 @@ const scanLines = (plan: string[]) =>
       return trimmed.length > 150 ? `${trimmed.slice(0, 147)}...` : trimmed;
     });
 
-/** Streams the desk claims export to nowhere, sampling heap use. */
-async function measureExport(handle: DatabaseHandle, dossierId: string, limitRows: number) {
-  globalThis.gc?.();
-  const baseline = process.memoryUsage().heapUsed;
-  let peak = baseline;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 20);
-  const started = performance.now();
-  let bytes = 0;
-  let rows = 0;
-  async function* limited() {
-    for await (const row of iterateClaims(handle.db, dossierId, claimFilters.parse({}))) {
-      if (rows++ >= limitRows) return;
-      yield row;
-    }
-  }
-  const reader = csvStream(limited(), deskClaimColumns).getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    bytes += value.byteLength;
-    peak = Math.max(peak, process.memoryUsage().heapUsed);
-  }
-  clearInterval(sampler);
-  const count = Math.min(rows, limitRows);
-  const ms = performance.now() - started;
-  globalThis.gc?.();
-  const retainedMiB = (process.memoryUsage().heapUsed - baseline) / 2 ** 20;
-  return { ms, bytes, rows: count, rowsPerSecond: count / (ms / 1000), heapGrowthMiB: (peak - baseline) / 2 ** 20, retainedMiB };
-}
+const measureExport = (handle: DatabaseHandle, dossierId: string, limitRows: number) =>
+  measureCsvExport(iterateClaims(handle.db, dossierId, claimFilters.parse({})), deskClaimColumns, limitRows);
 
 /** Heap growth while a task runs (peak over the baseline), for the unpaginated public view. */
 async function withHeap<T>(task: () => Promise<T>): Promise<{ ms: number; result: T; heapGrowthMiB: number }> {

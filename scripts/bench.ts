@@ -12,7 +12,6 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { csvStream } from '@/server/csv/csv';
 import { openDatabase, type DatabaseHandle } from '@/server/db/client';
 import { createDossier } from '@/server/dossiers/dossiers.service';
 import { reliabilityGrades, sourceKinds, sources } from '@/server/sources/schema';
@@ -21,6 +20,7 @@ import { sourceFilters } from '@/server/sources/sources.input';
 import { iterateSources, listSources } from '@/server/sources/sources.service';
 import { createUser } from '@/server/users/users.service';
 import { benchClaims } from './bench-claims';
+import { measureCsvExport } from './bench-export';
 
 const rowCount = Number(process.env.BENCH_ROWS ?? 100_000);
 
@@ -81,31 +81,8 @@ async function time<T>(task: () => Promise<T>): Promise<{ ms: number; result: T 
   return { ms: performance.now() - started, result };
 }
 
-/** Streams the desk export to nowhere, sampling heap use; returns duration, bytes and peak heap growth. */
-async function measureExport(handle: DatabaseHandle, dossierId: string, limitRows: number) {
-  globalThis.gc?.();
-  const baseline = process.memoryUsage().heapUsed;
-  let peak = baseline;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 20);
-  const started = performance.now();
-  let bytes = 0;
-  let rows = 0;
-  async function* limited() {
-    for await (const row of iterateSources(handle.db, dossierId, sourceFilters.parse({}))) {
-      if (rows++ >= limitRows) return;
-      yield row;
-    }
-  }
-  const reader = csvStream(limited(), deskSourceColumns).getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    bytes += value.byteLength;
-    peak = Math.max(peak, process.memoryUsage().heapUsed);
-  }
-  clearInterval(sampler);
-  return { ms: performance.now() - started, bytes, rows: Math.min(rows, limitRows), heapGrowthMiB: (peak - baseline) / 2 ** 20 };
-}
+const measureExport = (handle: DatabaseHandle, dossierId: string, limitRows: number) =>
+  measureCsvExport(iterateSources(handle.db, dossierId, sourceFilters.parse({})), deskSourceColumns, limitRows);
 
 const handle = await openBenchDatabase();
 try {
