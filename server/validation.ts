@@ -88,6 +88,22 @@ export const optionalDay = (label: string) =>
     )
     .default(null);
 
+/** The message of an enum field: "Stance must be one of: ceasefire, talks, …". */
+export const oneOf = (label: string, values: readonly string[]) => ({ error: `${label} must be one of: ${values.join(', ')}` });
+
+/** An array refinement: no two items share a key. */
+export const noRepeats =
+  <T>(key: (item: T) => string) =>
+  (items: T[]) =>
+    new Set(items.map(key)).size === items.length;
+
+/** A BCP 47 language tag (az, hy, ru, pt-BR), or blank. */
+export const languageTag = (label: string) =>
+  optionalText(label, 35).refine(
+    (tag) => tag === '' || /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(tag),
+    `${label} must be a language code such as az, hy, ru or pt-BR`,
+  );
+
 /** Opaque keyset cursor (see server/db/pagination.ts). */
 export const cursor = z.string().max(1000).nullish();
 

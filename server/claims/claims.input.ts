@@ -2,6 +2,9 @@ import { z } from 'zod';
 import {
   cursor,
   entityId,
+  languageTag,
+  noRepeats,
+  oneOf,
   optionalDay,
   optionalPastMoment,
   optionalText,
@@ -32,7 +35,6 @@ export const MAX_EXCERPT_LENGTH = 5000;
 export const MAX_ABOUT = 20;
 export const MAX_RELATIONS = 20;
 
-const oneOf = (label: string, values: readonly string[]) => ({ error: `${label} must be one of: ${values.join(', ')}` });
 
 /** A count of people or things: a whole number from 0 to 10,000,000, or none (blank). */
 const figure = (label: string) =>
@@ -51,12 +53,6 @@ const figure = (label: string) =>
 
 const atLeast = z.boolean({ error: '“At least” must be true or false' }).default(false);
 
-const languageTag = optionalText('Original language', 35).refine(
-  (tag) => tag === '' || /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(tag),
-  'Original language must be a language code such as az, hy, ru or pt-BR',
-);
-
-const noRepeats = <T>(key: (item: T) => string) => (items: T[]) => new Set(items.map(key)).size === items.length;
 
 export const claimSourceInput = z.object({
   sourceId: entityId,
@@ -81,7 +77,7 @@ const claimFields = {
   quote: optionalText('Quote', 10_000),
   quoteKind: z.enum(quoteKinds, oneOf('Quote kind', quoteKinds)).default('paraphrase'),
   originalText: optionalText('Original text', 10_000),
-  originalLanguage: languageTag,
+  originalLanguage: languageTag('Original language'),
   saidAt: optionalPastMoment('Said at'),
   saidPrecision: z.enum(datePrecisions, oneOf('Said-at precision', datePrecisions)).default('day'),
   occurredAt: optionalPastMoment('Occurred at'),

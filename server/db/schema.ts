@@ -5,3 +5,5 @@ export * from '../sources/schema';
 export * from '../audit/schema';
 export * from '../actors/schema';
 export * from '../claims/schema';
+export * from '../reactions/schema';
+export * from '../watch-lists/schema';

@@ -1,0 +1,28 @@
+import type { ActorKind } from '@/server/actors/actors.labels';
+
+/**
+ * Which state or organisation a signatory's reaction counts for: the actor itself when it is a state or an
+ * international organisation, else the nearest one up its affiliation chain (Zakharova → Russian Foreign Ministry
+ * → Russia; Guterres → United Nations), else the top of the chain (Pope Francis → Holy See), else itself. A
+ * reaction may override this per signatory (reaction_actors.counts_for_id). Pure: pages, CSV and the map agree.
+ */
+export interface CountsForLink {
+  kind: ActorKind;
+  affiliationId: string | null;
+}
+
+const REACTING_KINDS: ReadonlySet<ActorKind> = new Set(['state', 'international_organisation']);
+
+export function countsFor(actorId: string, actorsById: ReadonlyMap<string, CountsForLink>, override?: string | null): string {
+  if (override) return override;
+  const seen = new Set<string>();
+  let current: string = actorId;
+  for (;;) {
+    const actor = actorsById.get(current);
+    if (!actor || REACTING_KINDS.has(actor.kind)) return current;
+    seen.add(current);
+    const next = actor.affiliationId;
+    if (!next || seen.has(next) || seen.size >= 50) return current;
+    current = next;
+  }
+}
