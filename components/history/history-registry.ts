@@ -29,6 +29,7 @@ import { claimHistory } from '@/components/claims/claim-history';
 import { dossierHistory } from '@/components/dossiers/dossier-history';
 import { fallbackHistoryEntity, type HistoryEntity } from '@/components/history/history-entity';
 import { partyHistory } from '@/components/parties/party-history';
+import { reactionHistory } from '@/components/reactions/reaction-history';
 import { sourceHistory } from '@/components/sources/source-history';
 import type { AuditEntityType } from '@/server/audit/entity-types';
 
@@ -38,6 +39,7 @@ export const historyRegistry: Partial<Record<AuditEntityType, HistoryEntity>> = 
   actor: actorHistory,
   party: partyHistory,
   claim: claimHistory,
+  reaction: reactionHistory,
 };
 
 export function historyEntity(entityType: string): HistoryEntity {
