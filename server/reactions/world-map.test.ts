@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { countryForAlpha2, numericIdForAlpha2, worldMap } from './world-map';
+
+/** The reactions map's outlines: every country a desk can name is drawn once, small enough to inline in a page. */
+describe('worldMap', () => {
+  it('draws the countries of Natural Earth 1:110m with their ISO codes, Antarctica left out', () => {
+    const map = worldMap();
+    expect(map.countries.length).toBeGreaterThan(170);
+    expect(map.countries.find((country) => country.name === 'Antarctica')).toBeUndefined();
+    const france = countryForAlpha2('FR');
+    expect(france).toMatchObject({ id: '250', alpha2: 'FR', name: 'France' });
+    expect(countryForAlpha2('az')?.name).toBe('Azerbaijan');
+    expect(countryForAlpha2('AM')?.id).toBe(numericIdForAlpha2('AM'));
+    expect(countryForAlpha2('VA')).toBeUndefined(); // the Holy See is too small for the 1:110m map
+    expect(countryForAlpha2(null)).toBeUndefined();
+    // ids are unique, so they can name SVG elements and CSS rules
+    expect(new Set(map.countries.map((country) => country.id)).size).toBe(map.countries.length);
+  });
+
+  it('keeps the features Natural Earth ships without a numeric code: Kosovo as XK, the others without a code', () => {
+    const byName = new Map(worldMap().countries.map((country) => [country.name, country]));
+    expect(byName.get('Kosovo')).toMatchObject({ id: 'kosovo', alpha2: 'XK' });
+    expect(byName.get('N. Cyprus')).toMatchObject({ id: 'n-cyprus', alpha2: null });
+    expect(byName.get('Somaliland')).toMatchObject({ id: 'somaliland', alpha2: null });
+    expect(countryForAlpha2('XK')?.name).toBe('Kosovo');
+  });
+
+  it('rounds path data to one decimal, fits the drawing in its viewBox and stays small enough to inline', () => {
+    const map = worldMap();
+    const [x, y, width, height] = map.viewBox.split(' ').map(Number) as [number, number, number, number];
+    expect(width).toBe(map.width);
+    expect(height).toBe(map.height);
+    expect(height).toBeGreaterThan(400);
+    expect(height).toBeLessThan(width);
+    for (const country of map.countries) {
+      expect(country.d, country.name).toMatch(/^M[-\d.,MLZ]+$/);
+      const numbers = country.d.match(/-?\d+(?:\.\d+)?/g)!.map(Number);
+      expect(country.d.match(/\.\d{2}/), country.name).toBeNull();
+      for (let index = 0; index < numbers.length; index += 2) {
+        expect(numbers[index]).toBeGreaterThanOrEqual(x - 0.1);
+        expect(numbers[index]).toBeLessThanOrEqual(x + width + 0.1);
+        expect(numbers[index + 1]).toBeGreaterThanOrEqual(y - 0.1);
+        expect(numbers[index + 1]).toBeLessThanOrEqual(y + height + 0.1);
+      }
+    }
+    const svg = `<svg viewBox="${map.viewBox}">${map.countries.map((country) => `<path d="${country.d}"/>`).join('')}</svg>`;
+    expect(svg.length).toBeLessThan(150_000);
+  });
+
+  it('is built once per process', () => {
+    expect(worldMap()).toBe(worldMap());
+  });
+});
