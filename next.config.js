@@ -24,10 +24,13 @@ const STATIC_POLICY_PATHS = ['/api/:path*', '/_next/:path*', '/favicon.ico'];
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-  { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
   ...(isProduction ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }] : []),
 ];
+
+// Every path but /embed/* (pages other sites may frame; their CSP frame-ancestors, set by proxy.ts from
+// EMBED_FRAME_ANCESTORS, says who). X-Frame-Options cannot name origins, and browsers that know CSP ignore it anyway.
+const NOT_EMBED_PATHS = '/:path((?!embed(?:/|$)).*)';
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -41,6 +44,7 @@ const nextConfig = {
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },
+      { source: NOT_EMBED_PATHS, headers: [{ key: 'X-Frame-Options', value: 'DENY' }] },
       ...STATIC_POLICY_PATHS.map((source) => ({ source, headers: [{ key: 'Content-Security-Policy', value: contentSecurityPolicy }] })),
     ];
   },

@@ -1,11 +1,13 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { databaseIsReachable } from '@/server/db/availability';
-import { contentSecurityPolicy, createNonce } from '@/server/http/content-security-policy';
+import { embedFrameAncestors } from '@/server/env';
+import { contentSecurityPolicy, createNonce, NO_FRAME_ANCESTORS } from '@/server/http/content-security-policy';
 import { unavailablePage } from '@/server/http/unavailable-page';
 
 /**
  * Runs before every page request (see `config.matcher`), as a few named steps:
- *   1. build this request's Content-Security-Policy around a fresh nonce;
+ *   1. build this request's Content-Security-Policy around a fresh nonce (framing refused, except on /embed/*, which
+ *      other sites may frame from the origins in EMBED_FRAME_ANCESTORS — next.config.js sends no X-Frame-Options there);
  *   2. send visitors without any session cookie from /desk to /login (convenience only);
  *   3. while the database is unreachable, answer 503 with Retry-After (a page failing mid-render could only be
  *      a 500 with nothing useful in it);
@@ -23,13 +25,19 @@ import { unavailablePage } from '@/server/http/unavailable-page';
  * and those pages. /login and /desk stay on nonces (their segments are force-dynamic themselves).
  */
 export async function proxy(request: NextRequest) {
-  const policy = contentSecurityPolicy({ nonce: createNonce(), development: process.env.NODE_ENV === 'development' });
+  const policy = contentSecurityPolicy({
+    nonce: createNonce(),
+    development: process.env.NODE_ENV === 'development',
+    frameAncestors: isEmbedPath(request.nextUrl.pathname) ? embedFrameAncestors() : NO_FRAME_ANCESTORS,
+  });
   const response = redirectSignedOutFromDesk(request) ?? (await answerWhileDatabaseDown(request)) ?? continueWith(request, policy);
   response.headers.set('Content-Security-Policy', policy);
   return response;
 }
 
 const isDeskPath = (pathname: string) => pathname === '/desk' || pathname.startsWith('/desk/');
+/** Pages made to sit in another site's iframe (app/embed). */
+const isEmbedPath = (pathname: string) => pathname === '/embed' || pathname.startsWith('/embed/');
 const pathAndQuery = (request: NextRequest) => `${request.nextUrl.pathname}${request.nextUrl.search}`;
 
 /** /desk without any next-auth session cookie: straight to /login, coming back here afterwards. */

@@ -1,10 +1,29 @@
 import { z } from 'zod';
+import { isFrameAncestorList } from '@/server/http/content-security-policy';
 
 const optionalText = z
   .string()
   .trim()
   .optional()
   .transform((value) => (value ? value : undefined));
+
+/**
+ * Who may put /embed/* pages in a frame: space-separated origins (`https://news.example.org https://*.example.com`),
+ * `*` (any site, the default), `'self'`, or `'none'` alone. Every other page refuses all framing.
+ */
+function embedFrameAncestorsSchema() {
+  return optionalText
+    .transform((value) => (value ? value.split(/\s+/).join(' ') : '*'))
+    .refine(isFrameAncestorList, {
+      message: "EMBED_FRAME_ANCESTORS must be space-separated origins such as https://news.example.org, *, 'self', or 'none' alone",
+    });
+}
+
+/** EMBED_FRAME_ANCESTORS alone, for proxy.ts on every /embed request (the whole environment is checked at start-up). */
+export function embedFrameAncestors(source: NodeJS.ProcessEnv = process.env): string {
+  const parsed = embedFrameAncestorsSchema().safeParse(source.EMBED_FRAME_ANCESTORS);
+  return parsed.success ? parsed.data : "'none'";
+}
 
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -22,6 +41,7 @@ const environmentSchema = z.object({
   ADMIN_PASSWORD: optionalText,
   SEED_DEMO: optionalText.pipe(z.enum(['0', '1']).optional()),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  EMBED_FRAME_ANCESTORS: embedFrameAncestorsSchema(),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

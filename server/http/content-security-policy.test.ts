@@ -3,7 +3,8 @@ import { getRedirectUrl, unstable_doesMiddlewareMatch, unstable_getResponseFromN
 import { describe, expect, it } from 'vitest';
 import nextConfig from '../../next.config.js';
 import { config as proxyConfig, proxy } from '../../proxy';
-import { contentSecurityPolicy, createNonce, SHARED_DIRECTIVES } from './content-security-policy';
+import { readEnvironment } from '../env';
+import { contentSecurityPolicy, createNonce, isFrameAncestorList, SHARED_DIRECTIVES } from './content-security-policy';
 
 const directives = (policy: string) => policy.split(';').map((directive) => directive.trim());
 const scriptSrc = (policy: string) => directives(policy).find((directive) => directive.startsWith('script-src ')) ?? '';
@@ -24,6 +25,26 @@ describe('the page policy', () => {
     expect(withoutScriptSrc(policy)).toEqual(SHARED_DIRECTIVES);
     for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'"]) {
       expect(directives(policy)).toContain(directive);
+    }
+  });
+
+  it("refuses framing unless told whom to allow; an embed's origins replace 'none' and nothing else", () => {
+    const page = contentSecurityPolicy({ nonce: 'bm9uY2U=', development: false });
+    expect(directives(page)).toContain("frame-ancestors 'none'");
+    const embed = contentSecurityPolicy({ nonce: 'bm9uY2U=', development: false, frameAncestors: 'https://news.example.org  https://*.example.com:8443' });
+    expect(directives(embed)).toContain('frame-ancestors https://news.example.org https://*.example.com:8443');
+    expect(withoutScriptSrc(embed).filter((directive) => !directive.startsWith('frame-ancestors '))).toEqual(
+      SHARED_DIRECTIVES.filter((directive) => !directive.startsWith('frame-ancestors ')),
+    );
+    expect(directives(contentSecurityPolicy({ nonce: 'bm9uY2U=', development: false, frameAncestors: '*' }))).toContain('frame-ancestors *');
+  });
+
+  it('refuses frame-ancestors values that could end the directive or smuggle in another', () => {
+    for (const frameAncestors of ['', "https://a.example; script-src 'unsafe-inline'", 'https://a.example,https://b.example', 'https://a.example/path', "'none' https://a.example", 'javascript:', "'unsafe-inline'"]) {
+      expect(() => contentSecurityPolicy({ nonce: 'bm9uY2U=', development: false, frameAncestors }), frameAncestors).toThrow(/frame-ancestors/);
+    }
+    for (const value of ['*', "'self'", "'none'", 'http://localhost:3000', 'https://news.example.org https://*.example.com']) {
+      expect(isFrameAncestorList(value), value).toBe(true);
     }
   });
 
@@ -64,6 +85,36 @@ describe('proxy.ts', () => {
     expect(nonceOf(response.headers.get('content-security-policy') ?? '')).toBeTruthy();
   });
 
+  it("lets other sites frame /embed/* from EMBED_FRAME_ANCESTORS (default any), and every other page from none", async () => {
+    const frameAncestors = (response: Response) => directives(response.headers.get('content-security-policy') ?? '').find((d) => d.startsWith('frame-ancestors '));
+    const saved = process.env.EMBED_FRAME_ANCESTORS;
+    try {
+      delete process.env.EMBED_FRAME_ANCESTORS;
+      expect(frameAncestors(await call('/embed/d/some-story/reactions'))).toBe('frame-ancestors *');
+      process.env.EMBED_FRAME_ANCESTORS = ' https://news.example.org   https://*.example.com ';
+      const embed = await call('/embed/d/some-story/reactions');
+      expect(frameAncestors(embed)).toBe('frame-ancestors https://news.example.org https://*.example.com');
+      expect(forwarded(embed, 'content-security-policy')).toBe(embed.headers.get('content-security-policy'));
+      for (const path of ['/', '/d/some-story', '/d/some-story/reactions/x', '/login', '/embedded', '/desk']) {
+        expect(frameAncestors(await call(path)), path).toBe("frame-ancestors 'none'");
+      }
+      // A value the start-up check would refuse never widens framing.
+      process.env.EMBED_FRAME_ANCESTORS = 'https://a.example; script-src *';
+      expect(frameAncestors(await call('/embed/d/some-story/reactions'))).toBe("frame-ancestors 'none'");
+    } finally {
+      if (saved === undefined) delete process.env.EMBED_FRAME_ANCESTORS;
+      else process.env.EMBED_FRAME_ANCESTORS = saved;
+    }
+  });
+
+  it('EMBED_FRAME_ANCESTORS is checked with the rest of the environment', () => {
+    expect(readEnvironment({} as NodeJS.ProcessEnv).EMBED_FRAME_ANCESTORS).toBe('*');
+    expect(readEnvironment({ EMBED_FRAME_ANCESTORS: 'https://a.example  https://b.example' } as NodeJS.ProcessEnv).EMBED_FRAME_ANCESTORS).toBe(
+      'https://a.example https://b.example',
+    );
+    expect(() => readEnvironment({ EMBED_FRAME_ANCESTORS: 'https://a.example/page' } as NodeJS.ProcessEnv)).toThrow(/EMBED_FRAME_ANCESTORS/);
+  });
+
   it('passes a visitor with a session cookie on to /desk with the asked-for path; public pages without it', async () => {
     const desk = await call('/desk?search=a', { '__Secure-next-auth.session-token': 'anything' });
     expect(getRedirectUrl(desk)).toBeNull();
@@ -81,7 +132,7 @@ describe('one CSP header per response', () => {
     (await unstable_getResponseFromNextConfig({ url: `http://localhost${path}`, nextConfig })).headers.get('content-security-policy');
   const proxyRuns = (path: string) => unstable_doesMiddlewareMatch({ config: proxyConfig, url: `http://localhost${path}` });
 
-  it.each(['/', '/login', '/login?callbackUrl=%2Fdesk', '/d/some-story', '/d/some-story/sources.csv', '/desk', '/desk/users', '/no-such-page', '/apiary', '/favicon.ico.html'])(
+  it.each(['/', '/login', '/login?callbackUrl=%2Fdesk', '/d/some-story', '/embed/d/some-story/reactions', '/d/some-story/sources.csv', '/desk', '/desk/users', '/no-such-page', '/apiary', '/favicon.ico.html'])(
     'page path %s: the proxy runs, next.config.js adds no CSP',
     async (path) => {
       expect(proxyRuns(path)).toBe(true);
@@ -98,11 +149,16 @@ describe('one CSP header per response', () => {
     },
   );
 
-  it('next.config.js keeps the other security headers on every path', async () => {
-    for (const path of ['/', '/api/health']) {
-      const { headers } = await unstable_getResponseFromNextConfig({ url: `http://localhost${path}`, nextConfig });
-      expect(headers.get('x-content-type-options')).toBe('nosniff');
-      expect(headers.get('x-frame-options')).toBe('DENY');
+  it('next.config.js keeps the other security headers on every path, and X-Frame-Options on all but /embed', async () => {
+    const headersOf = async (path: string) => (await unstable_getResponseFromNextConfig({ url: `http://localhost${path}`, nextConfig })).headers;
+    for (const path of ['/', '/api/health', '/d/some-story', '/desk/users', '/embedded', '/d/embed', '/embed/d/some-story/reactions', '/embed']) {
+      expect((await headersOf(path)).get('x-content-type-options'), path).toBe('nosniff');
+    }
+    for (const path of ['/', '/api/health', '/d/some-story', '/desk/users', '/embedded', '/d/embed']) {
+      expect((await headersOf(path)).get('x-frame-options'), path).toBe('DENY');
+    }
+    for (const path of ['/embed/d/some-story/reactions', '/embed']) {
+      expect((await headersOf(path)).get('x-frame-options'), path).toBeNull();
     }
   });
 });

@@ -25,10 +25,28 @@ export function createNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
+/**
+ * One `frame-ancestors` source as an operator may configure it (EMBED_FRAME_ANCESTORS): `*`, `'self'`, or an http(s)
+ * origin, optionally with a `*.` wildcard host and a port — never a path, `;` or `,` that could end the directive.
+ */
+const FRAME_ANCESTOR_SOURCE = /^(?:\*|'self'|https?:\/\/(?:\*\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*(?::\d{1,5})?)$/i;
+
+/** Whether `value` is a `frame-ancestors` source list: `'none'` alone, or space-separated sources as above. */
+export function isFrameAncestorList(value: string): boolean {
+  const sources = value.trim().split(/\s+/);
+  if (sources.length === 1 && sources[0] === "'none'") return true;
+  return sources.length > 0 && sources.every((source) => FRAME_ANCESTOR_SOURCE.test(source));
+}
+
+/** Pages: no one may frame them (clickjacking). Only /embed/* (proxy.ts) allows the configured origins. */
+export const NO_FRAME_ANCESTORS = "'none'";
+
 export interface PolicyOptions {
   nonce: string;
   /** `next dev`: React refresh and React's server-error stacks need eval. Never in production. */
   development: boolean;
+  /** The `frame-ancestors` sources; `'none'` unless given (only the embeds pass EMBED_FRAME_ANCESTORS). */
+  frameAncestors?: string;
 }
 
 /**
@@ -36,9 +54,13 @@ export interface PolicyOptions {
  * Next's chunk loader). Browsers that understand 'strict-dynamic' ignore 'self' beside it; it stays for older ones.
  * No 'unsafe-inline': an injected inline script has no nonce and does not run.
  */
-export function contentSecurityPolicy({ nonce, development }: PolicyOptions): string {
+export function contentSecurityPolicy({ nonce, development, frameAncestors = NO_FRAME_ANCESTORS }: PolicyOptions): string {
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(nonce)) throw new Error('A CSP nonce must be base64.');
+  if (!isFrameAncestorList(frameAncestors)) throw new Error('frame-ancestors must be origins, * or \'self\', or \'none\' alone.');
   const scriptSrc = `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ''}`;
   const [defaultSrc, ...rest] = SHARED_DIRECTIVES;
-  return [defaultSrc, scriptSrc, ...rest].join('; ');
+  const others = rest.map((directive) =>
+    directive.startsWith('frame-ancestors ') ? `frame-ancestors ${frameAncestors.trim().split(/\s+/).join(' ')}` : directive,
+  );
+  return [defaultSrc, scriptSrc, ...others].join('; ');
 }
