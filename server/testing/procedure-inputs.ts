@@ -17,6 +17,38 @@ const everyClaimFilter = {
   sort: 'said',
   order: 'asc',
 };
+const everyReactionFilter = {
+  search: 'ceasefire',
+  stance: ['ceasefire'],
+  alignment: ['against'],
+  alignmentParty: randomId(),
+  actorKind: ['state'],
+  actor: [randomId()],
+  target: [randomId()],
+  channel: ['statement'],
+  reactedFrom: '2020-09-27',
+  reactedTo: '2020-10-10',
+  deleted: false,
+  sort: 'reacted',
+  order: 'asc',
+};
+const reactionFields = {
+  actors: [{ actorId: randomId(), countsForId: null }],
+  speakerId: null,
+  reactedAt: null,
+  reactedPrecision: 'day',
+  channel: 'statement',
+  primaryStance: 'ceasefire',
+  stances: ['talks'],
+  targets: [],
+  alignments: [],
+  quote: '',
+  originalText: '',
+  originalLanguage: '',
+  paraphrase: 'Urged an immediate ceasefire.',
+  tags: [],
+  internalNotes: '',
+};
 
 export interface Seeded {
   dossier: Dossier;
@@ -92,4 +124,14 @@ export const plausibleInput: Record<string, (seeded: Seeded) => unknown> = {
   'claims.update': () => ({ ...claimInput(randomId()), id: randomId(), version: 1, correction: { kind: 'correction', note: 'Fixed.' } }),
   'claims.delete': () => ({ id: randomId(), version: 1 }),
   'claims.restore': () => ({ id: randomId(), version: 1 }),
+
+  'reactions.list': ({ dossier }) => ({ dossierId: dossier.id, ...everyReactionFilter, cursor: null, limit: 10 }),
+  'reactions.count': ({ dossier }) => ({ dossierId: dossier.id, ...everyReactionFilter }),
+  'reactions.byId': () => ({ id: randomId() }),
+  'reactions.timeline': ({ dossier }) => ({ dossierId: dossier.id }),
+  // A random signatory: allowed callers get NOT_FOUND, and no reaction is made.
+  'reactions.create': ({ dossier, source }) => ({ dossierId: dossier.id, ...reactionFields, sources: [{ sourceId: source.id, excerpt: 'x' }] }),
+  'reactions.update': () => ({ id: randomId(), version: 1, ...reactionFields, sources: [] }),
+  'reactions.delete': () => ({ id: randomId(), version: 1 }),
+  'reactions.restore': () => ({ id: randomId(), version: 1 }),
 };

@@ -73,6 +73,15 @@ const expectedAccess: Record<string, Access> = {
   'claims.update': 'editor',
   'claims.delete': 'editor',
   'claims.restore': 'editor',
+
+  'reactions.list': 'viewer',
+  'reactions.count': 'viewer',
+  'reactions.byId': 'viewer',
+  'reactions.timeline': 'viewer',
+  'reactions.create': 'editor',
+  'reactions.update': 'editor',
+  'reactions.delete': 'editor',
+  'reactions.restore': 'editor',
 };
 
 const RANK: Record<Access, number> = { public: 0, viewer: 1, editor: 2, admin: 3 };

@@ -4,6 +4,7 @@ import { claimsRouter } from '@/server/claims/claims.router';
 import { dossierSummariesRouter } from '@/server/dossier-summaries/dossier-summaries.router';
 import { dossiersRouter } from '@/server/dossiers/dossiers.router';
 import { partiesRouter } from '@/server/parties/parties.router';
+import { reactionsRouter } from '@/server/reactions/reactions.router';
 import { sourcesRouter } from '@/server/sources/sources.router';
 import { usersRouter } from '@/server/users/users.router';
 import { createCallerFactory, createTRPCRouter, mergeRouters } from './init';
@@ -17,6 +18,7 @@ export const appRouter = createTRPCRouter({
   claims: claimsRouter,
   actors: actorsRouter,
   parties: partiesRouter,
+  reactions: reactionsRouter,
 });
 
 export type AppRouter = typeof appRouter;
