@@ -36,6 +36,7 @@ export const DEMO_ACTORS: readonly DemoActor[] = [
   actor('united-states', 'United States', 'state', 'US', null, '', ['United States of America', 'U.S.', 'USA'], 'Co-chair of the OSCE Minsk Group.'),
   actor('russia', 'Russia', 'state', 'RU', null, '', ['Russian Federation'], 'Co-chair of the OSCE Minsk Group.'),
   actor('turkey', 'Turkey', 'state', 'TR', null, '', ['Türkiye', 'Republic of Turkey'], 'Ally of Azerbaijan.'),
+  actor('albania', 'Albania', 'state', 'AL', null, '', ['Republic of Albania'], 'Held the OSCE Chairmanship in 2020.'),
 
   // International organisations and their bodies.
   actor('european-union', 'European Union', 'international_organisation', null, null, '', ['EU'], ''),
@@ -111,6 +112,16 @@ export const DEMO_ACTORS: readonly DemoActor[] = [
       'included; claims are linked here when that is the claimant’s wording.',
   },
   actor('us-state-department', 'United States Department of State', 'government_body', 'US', 'united-states', '', ['U.S. State Department', 'State Department'], ''),
+  actor(
+    'ru-foreign-ministry',
+    'Ministry of Foreign Affairs of Russia',
+    'government_body',
+    'RU',
+    'russia',
+    '',
+    ['Russian Foreign Ministry', 'Russian Ministry of Foreign Affairs', 'Foreign Ministry of Russia'],
+    '',
+  ),
 
   // People, with the title the article gives them.
   actor('aliyev', 'Ilham Aliyev', 'person', null, 'azerbaijan', 'President of Azerbaijan', [], ''),
@@ -118,14 +129,32 @@ export const DEMO_ACTORS: readonly DemoActor[] = [
   actor('macron', 'Emmanuel Macron', 'person', null, 'france', 'President of France', [], ''),
   actor('guterres', 'António Guterres', 'person', null, 'united-nations', 'Secretary-General of the United Nations', [], ''),
   actor('putin', 'Vladimir Putin', 'person', null, 'russia', 'President of Russia', [], ''),
-  actor('lavrov', 'Sergey Lavrov', 'person', null, 'russia', 'Foreign Minister of Russia', ['Sergei Lavrov'], ''),
-  actor('zakharova', 'Maria Zakharova', 'person', null, 'russia', 'Spokeswoman of the Russian Foreign Ministry', [], ''),
+  actor('lavrov', 'Sergey Lavrov', 'person', null, 'ru-foreign-ministry', 'Foreign Minister of Russia', ['Sergei Lavrov'], ''),
+  actor('zakharova', 'Maria Zakharova', 'person', null, 'ru-foreign-ministry', 'Spokeswoman of the Russian Foreign Ministry', [], ''),
   actor('erdogan', 'Recep Tayyip Erdoğan', 'person', null, 'turkey', 'President of Turkey', [], ''),
   {
-    ...actor('rama', 'Edi Rama', 'person', null, 'osce', 'Prime Minister of Albania; OSCE Chairperson-in-Office (2020)', [], ''),
-    internalNotes: 'Affiliated to the OSCE, not Albania: the article reports him speaking as the OSCE’s chairman.',
+    ...actor('rama', 'Edi Rama', 'person', null, 'albania', 'Prime Minister of Albania; OSCE Chairperson-in-Office (2020)', [], ''),
+    internalNotes:
+      'Affiliated to Albania, whose prime minister he is; a reaction he makes as the OSCE’s chairman counts for the OSCE by ' +
+      'its per-reaction override (the seed article’s call to stop fighting does).',
   },
   actor('pope-francis', 'Pope Francis', 'person', null, 'holy-see', 'Pope', [], ''),
+  {
+    ...actor(
+      'un-spokesperson',
+      'Spokesperson for the UN Secretary-General',
+      'person',
+      null,
+      'united-nations',
+      'Spokesperson for the Secretary-General of the United Nations',
+      ['Spokesman for the Secretary-General', 'UN spokesman', 'Spokesman for the UN Secretary-General'],
+      'Speaks for the Secretary-General; UN statements are issued as “attributable to the Spokesperson for the Secretary-General”.',
+    ),
+    internalNotes:
+      'The office, not a named person: the seed article says only “his spokesman said in a statement”. Public record: ' +
+      'Stéphane Dujarric held the post in September 2020. Not named here because no source in the dossier names him; ' +
+      'once one does, add him as a person affiliated to the United Nations and make him the speaker.',
+  },
 
   // The claimant of the seed article's own figures. Merge it into the real outlet once the original is found.
   {

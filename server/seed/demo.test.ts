@@ -8,11 +8,14 @@ import { listPublicClaimsByDay } from '@/server/claims/claims.public';
 import { getClaim, listClaims } from '@/server/claims/claims.service';
 import { getDossierBySlug } from '@/server/dossiers/dossiers.service';
 import { listParties } from '@/server/parties/parties.service';
+import { reactionFilters } from '@/server/reactions/reactions.input';
+import { listReactions, type ReactionListItem } from '@/server/reactions/reactions.service';
 import { callerFor, countRows, snapshotDatabase } from '@/server/testing/fixtures';
 import { createTestDatabase } from '@/server/testing/test-database';
 import { findUserByEmail } from '@/server/users/users.service';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './demo';
 import { DEMO_ARMENIAN_MOD_SOURCE, DEMO_CLAIMS } from './demo-claims';
+import { DEMO_REACTIONS } from './demo-reactions';
 
 const fixturePath = path.join(process.cwd(), 'server/seed/fixtures/nagorno-karabakh-2020.txt');
 const sharedSeedPath = path.join(process.cwd(), '../shared/seed/000_738479bd73d0e05e.txt');
@@ -36,6 +39,14 @@ describe('demo seed', () => {
       dossier_parties: 3,
       claims: DEMO_CLAIMS.length,
       claim_relations: 1,
+      reactions: 11,
+      // The joint statement's four signatories and one for each of the other ten.
+      reaction_actors: 14,
+      reaction_sources: 11,
+      // Guterres' two calls (the party he calls) and Erdoğan (Azerbaijan).
+      reaction_targets: 3,
+      // One per reaction and party.
+      reaction_alignments: 11 * 3,
     });
     expect(countsAfterFirstRun.audit_log).toBeGreaterThan(0);
     const before = await snapshotDatabase(database.db);
@@ -78,10 +89,10 @@ describe('demo seed', () => {
     const desk = callerFor(database.db, { id: admin.id, email: admin.email, name: admin.name, role: admin.role, mustChangePassword: false });
     const dossier = await desk.dossiers.bySlug({ slug: 'nagorno-karabakh-2020' });
     const activity = await desk.audit.dossierActivity({ dossierId: dossier.id });
-    // The dossier, its publication, two sources, three parties and the claims: each once.
+    // The dossier, its publication, two sources, three parties, the claims and the reactions: each once.
     const actions = activity.map((row) => row.action);
     expect(actions.filter((action) => action === 'publish')).toHaveLength(1);
-    expect(actions.filter((action) => action === 'create')).toHaveLength(1 + 2 + 3 + DEMO_CLAIMS.length);
+    expect(actions.filter((action) => action === 'create')).toHaveLength(1 + 2 + 3 + DEMO_CLAIMS.length + DEMO_REACTIONS.length);
     expect(new Set(activity.map((row) => row.actorEmail))).toEqual(new Set(['admin@example.org']));
     const page = await desk.sources.list({ dossierId: dossier.id });
     for (const source of page.items) expect(source.internalNotes).not.toBe('');
@@ -116,9 +127,15 @@ describe('demo seed', () => {
       ['Nikol Pashinyan', 'person', null, 'Armenia'],
       ['Emmanuel Macron', 'person', null, 'France'],
       ['António Guterres', 'person', null, 'United Nations'],
-      ['Maria Zakharova', 'person', null, 'Russia'],
+      ['Ministry of Foreign Affairs of Russia', 'government_body', 'RU', 'Russia'],
+      ['Sergey Lavrov', 'person', null, 'Ministry of Foreign Affairs of Russia'],
+      ['Maria Zakharova', 'person', null, 'Ministry of Foreign Affairs of Russia'],
       ['Recep Tayyip Erdoğan', 'person', null, 'Turkey'],
-      ['Edi Rama', 'person', null, 'Organization for Security and Co-operation in Europe'],
+      ['Albania', 'state', 'AL', null],
+      // His own affiliation; his reaction as OSCE chairman counts for the OSCE by override.
+      ['Edi Rama', 'person', null, 'Albania'],
+      ['Pope Francis', 'person', null, 'Holy See'],
+      ['Spokesperson for the UN Secretary-General', 'person', null, 'United Nations'],
       ['OSCE Minsk Group', 'international_organisation', null, 'Organization for Security and Co-operation in Europe'],
       ['European Union', 'international_organisation', null, null],
     ];
@@ -198,6 +215,113 @@ describe('demo seed', () => {
     const text = JSON.stringify(view);
     for (const claim of DEMO_CLAIMS) if (claim.internalNotes) expect(text).not.toContain(claim.internalNotes);
     expect(text).not.toContain('find and link the original');
+  });
+
+  describe('international reactions', () => {
+    let items: ReactionListItem[];
+    let article: string;
+    beforeAll(async () => {
+      article = fs.readFileSync(fixturePath, 'utf8');
+      const dossier = await getDossierBySlug(database.db, 'nagorno-karabakh-2020');
+      ({ items } = await listReactions(database.db, { ...reactionFilters.parse({}), dossierId: dossier.id, cursor: null, limit: 100 }));
+    });
+    const reactionBy = (name: string, fragment = '') => {
+      const found = items.filter((item) => item.signatories[0]!.actor.name === name && item.paraphrase.includes(fragment));
+      expect(found, `${name} ${fragment}`).toHaveLength(1);
+      return found[0]!;
+    };
+    const alignmentsOf = (item: ReactionListItem) => Object.fromEntries(item.alignments.map((row) => [row.party.name, row.alignment]));
+
+    it('records all eleven reactions of the article, the joint statement as one', () => {
+      expect(DEMO_REACTIONS).toHaveLength(11);
+      expect(items).toHaveLength(11);
+      expect(items.every((item) => !item.needsSource && item.deletedAt === null)).toBe(true);
+    });
+
+    it('cites the article with excerpts copied from its text, and quotes only words it prints as quoted', () => {
+      for (const item of items) {
+        expect(item.sources, item.paraphrase).toHaveLength(1);
+        const [link] = item.sources;
+        expect(link!.source.title).toBe('Dozens dead as world leaders urge halt to Azerbaijan-Armenia clashes');
+        expect(article.includes(link!.excerpt) && link!.excerpt.length > 20, link!.excerpt).toBe(true);
+        // Each quoted fragment (joined by " … ") is in the article, in quotation marks, inside this reaction's excerpt.
+        if (item.quote) {
+          for (const fragment of item.quote.split(' … ')) {
+            const words = fragment.replace(/\.$/, '');
+            expect(link!.excerpt.includes(words), fragment).toBe(true);
+            expect(/["“]/.test(link!.excerpt), fragment).toBe(true);
+          }
+        }
+        expect(item.paraphrase.length).toBeGreaterThan(0);
+      }
+    });
+
+    it('makes the joint ceasefire call one reaction with four signatories, each counting for itself', () => {
+      const joint = reactionBy('France', 'immediate ceasefire');
+      expect(joint.signatories.map((row) => [row.actor.name, row.countsFor.name])).toEqual([
+        ['France', 'France'],
+        ['Germany', 'Germany'],
+        ['Italy', 'Italy'],
+        ['European Union', 'European Union'],
+      ]);
+      expect(joint).toMatchObject({ primaryStance: 'ceasefire', stances: ['ceasefire'], quote: 'immediate ceasefire', targets: [] });
+    });
+
+    it('counts Edi Rama’s call for the OSCE by override, not Albania', () => {
+      const rama = reactionBy('Edi Rama');
+      expect(rama.signatories).toHaveLength(1);
+      expect(rama.signatories[0]).toMatchObject({ countsFor: { name: 'Organization for Security and Co-operation in Europe' }, overridden: true });
+      expect(rama.primaryStance).toBe('ceasefire');
+    });
+
+    it('puts Erdoğan with Azerbaijan and against Armenia, from his tweet of full support', () => {
+      const erdogan = reactionBy('Recep Tayyip Erdoğan');
+      expect(erdogan).toMatchObject({ primaryStance: 'supports_party', channel: 'social_media', targets: [{ name: 'Azerbaijan' }] });
+      expect(erdogan.signatories[0]!.countsFor.name).toBe('Turkey');
+      expect(alignmentsOf(erdogan)).toEqual({ Azerbaijan: 'with', Armenia: 'against', 'Nagorno-Karabakh authorities': 'against' });
+      expect(erdogan.alignments.every((row) => !row.edited)).toBe(true);
+    });
+
+    it('codes the other reactions’ stances, speakers, roll-ups, channels and dates as the article gives them', () => {
+      const macron = reactionBy('Emmanuel Macron');
+      expect(macron).toMatchObject({ primaryStance: 'ceasefire', stances: ['ceasefire', 'concern'], reactedPrecision: 'day', signatories: [{ countsFor: { name: 'France' } }] });
+      expect(macron.reactedAt?.toISOString()).toBe('2020-09-27T00:00:00.000Z');
+
+      expect(reactionBy('Pope Francis')).toMatchObject({ primaryStance: 'sympathy', signatories: [{ countsFor: { name: 'Holy See' } }] });
+
+      const guterres = reactionBy('António Guterres', 'condemned');
+      expect(guterres).toMatchObject({
+        primaryStance: 'ceasefire',
+        stances: ['ceasefire', 'talks', 'condemns'],
+        targets: [],
+        speaker: { name: 'Spokesperson for the UN Secretary-General' },
+        signatories: [{ countsFor: { name: 'United Nations' } }],
+      });
+      // Condemning the use of force without naming a side stays neutral.
+      expect(alignmentsOf(guterres)).toEqual({ Azerbaijan: 'neutral', Armenia: 'neutral', 'Nagorno-Karabakh authorities': 'neutral' });
+      expect(reactionBy('António Guterres', 'Aliyev')).toMatchObject({ channel: 'phone_call', primaryStance: 'mediation', targets: [{ name: 'Azerbaijan' }] });
+      expect(reactionBy('António Guterres', 'Pashinyan')).toMatchObject({ channel: 'phone_call', primaryStance: 'mediation', targets: [{ name: 'Armenia' }] });
+
+      const us = reactionBy('United States Department of State');
+      expect(us).toMatchObject({ primaryStance: 'ceasefire', stances: ['ceasefire', 'condemns', 'concern', 'sympathy'], signatories: [{ countsFor: { name: 'United States' } }] });
+      expect(us.quote).toContain('We extend our condolences');
+      expect(us.quote).toContain('condemns in the strongest terms');
+      expect(alignmentsOf(us)).toEqual({ Azerbaijan: 'neutral', Armenia: 'neutral', 'Nagorno-Karabakh authorities': 'neutral' });
+
+      expect(reactionBy('Vladimir Putin')).toMatchObject({ channel: 'phone_call', primaryStance: 'ceasefire', quote: 'an end to hostilities' });
+      expect(reactionBy('Sergey Lavrov')).toMatchObject({
+        primaryStance: 'mediation',
+        stances: ['mediation', 'ceasefire', 'talks'],
+        speaker: { name: 'Maria Zakharova' },
+        signatories: [{ countsFor: { name: 'Russia' } }],
+      });
+
+      for (const item of items) {
+        if (item.signatories[0]!.actor.name === 'Emmanuel Macron') continue;
+        // Dated by the lede's "international calls on Sept. 27", not by a date of their own.
+        expect([item.reactedAt?.toISOString(), item.reactedPrecision], item.paraphrase).toEqual(['2020-09-27T00:00:00.000Z', 'approximate']);
+      }
+    });
   });
 
   it.runIf(fs.existsSync(sharedSeedPath))('keeps its fixture identical to the shared seed text', () => {

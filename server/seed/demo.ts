@@ -14,7 +14,11 @@ import { createSource } from '@/server/sources/sources.service';
 import type { Role } from '@/server/users/schema';
 import { createUser, findUserByEmail } from '@/server/users/users.service';
 import { addParty } from '@/server/parties/parties.service';
+import { createReactionInput } from '@/server/reactions/reactions.input';
+import { createReaction } from '@/server/reactions/reactions.service';
+import { reactionActors, reactions } from '@/server/reactions/schema';
 import { DEMO_ACTORS, DEMO_ARMENIAN_MOD_SOURCE, DEMO_CLAIMS, DEMO_PARTIES, type DemoSourceKey } from './demo-claims';
+import { DEMO_REACTIONS } from './demo-reactions';
 
 /**
  * The demo dossier and accounts: the one place seed data lives. Later capabilities (actors, claims, reactions)
@@ -190,6 +194,51 @@ async function seedDemoClaims(db: Database, dossierId: string, actorIds: Map<str
   }
 }
 
+/**
+ * The international reactions the seed article reports (server/seed/demo-reactions.ts), each citing the article with
+ * its excerpt. A reaction is recognised by its first signatory and paraphrase (deleted ones included), so editing
+ * other fields keeps it recognised.
+ */
+async function seedDemoReactions(db: Database, dossierId: string, actorIds: Map<string, string>): Promise<void> {
+  const actor = await demoAdmin(db);
+  const articleId = await findSourceByTitle(db, dossierId, DEMO_ARTICLE_SOURCE.title, true);
+  const idOf = (key: string) => {
+    const id = actorIds.get(key);
+    if (!id) throw new Error(`Demo reaction: unknown actor ${key}.`);
+    return id;
+  };
+  for (const entry of DEMO_REACTIONS) {
+    const [existing] = await db
+      .select({ id: reactions.id })
+      .from(reactions)
+      .innerJoin(reactionActors, and(eq(reactionActors.reactionId, reactions.id), eq(reactionActors.position, 0)))
+      .where(and(eq(reactions.dossierId, dossierId), eq(reactionActors.actorId, idOf(entry.signatories[0]!.actor)), eq(reactions.paraphrase, entry.paraphrase)))
+      .limit(1);
+    if (existing) continue;
+    await createReaction(
+      db,
+      actor,
+      createReactionInput.parse({
+        dossierId,
+        actors: entry.signatories.map((signatory) => ({ actorId: idOf(signatory.actor), countsForId: signatory.countsFor ? idOf(signatory.countsFor) : null })),
+        speakerId: entry.speaker ? idOf(entry.speaker) : null,
+        reactedAt: entry.reactedAt ? new Date(`${entry.reactedAt}T00:00:00Z`) : null,
+        reactedPrecision: entry.reactedPrecision,
+        channel: entry.channel,
+        primaryStance: entry.primaryStance,
+        stances: entry.stances,
+        targets: entry.targets.map(idOf),
+        alignments: entry.alignments.map((row) => ({ partyId: idOf(row.party), alignment: row.alignment })),
+        quote: entry.quote,
+        paraphrase: entry.paraphrase,
+        sources: articleId ? [{ sourceId: articleId, excerpt: entry.excerpt }] : [],
+        tags: entry.tags,
+        internalNotes: entry.internalNotes,
+      }),
+    );
+  }
+}
+
 export async function seedDemo(db: Database): Promise<void> {
   await seedDemoAccounts(db);
   await seedDemoDossier(db);
@@ -197,4 +246,5 @@ export async function seedDemo(db: Database): Promise<void> {
   const actorIds = await seedDemoActors(db);
   await seedDemoParties(db, dossier.id, actorIds);
   await seedDemoClaims(db, dossier.id, actorIds);
+  await seedDemoReactions(db, dossier.id, actorIds);
 }
