@@ -179,9 +179,10 @@ export async function filterConditions(db: DatabaseOrTransaction, dossierId: str
   }
   if (filters.actor.length) {
     const wanted = new Set(filters.actor);
-    const actorIds = [...new Set([...filters.actor, ...rolledUp.filter((row) => wanted.has(row.countsFor.id)).map((row) => row.actorId)])];
+    const actorIds = rolledUp.filter((row) => wanted.has(row.countsFor.id)).map((row) => row.actorId);
+    const byRollUp = actorIds.length ? sql` or (${reactionActors}.counts_for_id is null and ${reactionActors}.actor_id in (${idList(actorIds)}))` : sql``;
     conditions.push(
-      sql`(exists (select 1 from ${reactionActors} where ${reactionActors}.reaction_id = ${reactions}.id and (${reactionActors}.actor_id in (${idList(actorIds)}) or ${reactionActors}.counts_for_id in (${idList(filters.actor)}))) or ${reactions}.speaker_id in (${idList(filters.actor)}))`,
+      sql`(exists (select 1 from ${reactionActors} where ${reactionActors}.reaction_id = ${reactions}.id and (${reactionActors}.actor_id in (${idList(filters.actor)}) or ${reactionActors}.counts_for_id in (${idList(filters.actor)})${byRollUp})) or ${reactions}.speaker_id in (${idList(filters.actor)}))`,
     );
   }
   return conditions;

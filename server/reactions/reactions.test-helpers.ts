@@ -3,7 +3,8 @@ import { makeDossier, makeSource } from '@/server/claims/claims.test-helpers';
 import type { Database } from '@/server/db/client';
 import { unique } from '@/server/testing/fixtures';
 import type { SessionUser } from '@/server/users/users.service';
-import type { CreateReactionInput } from './reactions.input';
+import type { CreateReactionInput, UpdateReactionInput } from './reactions.input';
+import type { ReactionDetail } from './reactions.service';
 
 /**
  * Test fixtures for the reactions tests (service, public view, CSV, watch lists, seed): a dossier about the 2020
@@ -62,6 +63,34 @@ export function reactionInput(dossierId: string, actorIds: string[], overrides: 
     sources: [],
     tags: [],
     internalNotes: '',
+    ...overrides,
+  };
+}
+
+/**
+ * The update input that saves a reaction as it is (what the edit form starts from): overrides only where the editor set
+ * them, alignments only the edited ones; override anything.
+ */
+export function updateInputOf(detail: ReactionDetail, overrides: Partial<UpdateReactionInput> = {}): UpdateReactionInput {
+  return {
+    id: detail.id,
+    version: detail.version,
+    actors: detail.signatories.map((signatory) => ({ actorId: signatory.actor.id, countsForId: signatory.overridden ? signatory.countsFor.id : null })),
+    speakerId: detail.speakerId,
+    reactedAt: detail.reactedAt,
+    reactedPrecision: detail.reactedPrecision,
+    channel: detail.channel,
+    primaryStance: detail.primaryStance,
+    stances: detail.stances,
+    targets: detail.targets.map((target) => target.id),
+    alignments: detail.alignments.filter((row) => row.edited).map((row) => ({ partyId: row.party.id, alignment: row.alignment })),
+    quote: detail.quote,
+    originalText: detail.originalText,
+    originalLanguage: detail.originalLanguage,
+    paraphrase: detail.paraphrase,
+    sources: detail.sources.map((link) => ({ sourceId: link.source.id, excerpt: link.excerpt })),
+    tags: detail.tags,
+    internalNotes: detail.internalNotes,
     ...overrides,
   };
 }
