@@ -51,3 +51,21 @@ describe('worldMap', () => {
     expect(worldMap()).toBe(worldMap());
   });
 });
+
+describe('country centroids and areas', () => {
+  it('places each centroid inside the drawing, and tells small states from large ones', () => {
+    const armenia = countryForAlpha2('AM')!;
+    const russia = countryForAlpha2('RU')!;
+    expect(armenia.area).toBeLessThan(50);
+    expect(russia.area).toBeGreaterThan(1000);
+    const [x, y, width, height] = worldMap().viewBox.split(' ').map(Number) as [number, number, number, number];
+    for (const country of [armenia, russia, countryForAlpha2('FR')!]) {
+      expect(country.cx).toBeGreaterThan(x);
+      expect(country.cx).toBeLessThan(x + width);
+      expect(country.cy).toBeGreaterThan(y);
+      expect(country.cy).toBeLessThan(y + height);
+    }
+    // Armenia lies east of France and south of Russia's centroid
+    expect(armenia.cx).toBeGreaterThan(countryForAlpha2('FR')!.cx);
+  });
+});

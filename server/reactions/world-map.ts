@@ -20,6 +20,10 @@ export interface WorldMapCountry {
   name: string;
   /** SVG path data, coordinates rounded to one decimal. */
   d: string;
+  /** Its centroid and area in drawing units: where a marker goes for a state too small to point at. */
+  cx: number;
+  cy: number;
+  area: number;
 }
 
 export interface WorldMap {
@@ -61,7 +65,9 @@ function build(): WorldMap {
     if (!d) return [];
     const numericId = item.id === undefined ? undefined : String(item.id);
     const name = item.properties.name;
-    return [{ id: numericId ?? slug(name), alpha2: alpha2Of(numericId, name), name, d }];
+    const [cx, cy] = path.centroid(item);
+    const round = (value: number) => Math.round(value * 10) / 10;
+    return [{ id: numericId ?? slug(name), alpha2: alpha2Of(numericId, name), name, d, cx: round(cx), cy: round(cy), area: round(path.area(item)) }];
   });
   return { viewBox: `${left} ${top} ${width} ${height}`, width, height, countries };
 }
