@@ -134,4 +134,13 @@ export const plausibleInput: Record<string, (seeded: Seeded) => unknown> = {
   'reactions.update': () => ({ id: randomId(), version: 1, ...reactionFields, sources: [] }),
   'reactions.delete': () => ({ id: randomId(), version: 1 }),
   'reactions.restore': () => ({ id: randomId(), version: 1 }),
+
+  'watchLists.get': ({ dossier }) => ({ dossierId: dossier.id }),
+  'watchLists.previewPreset': ({ dossier }) => ({ dossierId: dossier.id, preset: 'unsc', year: 2020 }),
+  // Random dossiers: allowed callers get NOT_FOUND, and no list changes (nor any actor is created).
+  'watchLists.setMembers': () => ({ dossierId: randomId(), version: 1, actorIds: [randomId()] }),
+  'watchLists.addMembers': () => ({ dossierId: randomId(), version: 1, actorIds: [randomId()] }),
+  'watchLists.removeMember': () => ({ dossierId: randomId(), version: 1, actorId: randomId() }),
+  'watchLists.applyPreset': () => ({ dossierId: randomId(), version: 1, preset: 'unsc', year: 2020 }),
+  'watchLists.setPublic': () => ({ dossierId: randomId(), version: 1, isPublic: true }),
 };

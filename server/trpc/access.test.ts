@@ -82,6 +82,14 @@ const expectedAccess: Record<string, Access> = {
   'reactions.update': 'editor',
   'reactions.delete': 'editor',
   'reactions.restore': 'editor',
+
+  'watchLists.get': 'viewer',
+  'watchLists.previewPreset': 'viewer',
+  'watchLists.setMembers': 'editor',
+  'watchLists.addMembers': 'editor',
+  'watchLists.removeMember': 'editor',
+  'watchLists.applyPreset': 'editor',
+  'watchLists.setPublic': 'editor',
 };
 
 const RANK: Record<Access, number> = { public: 0, viewer: 1, editor: 2, admin: 3 };

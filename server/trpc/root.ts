@@ -7,6 +7,7 @@ import { partiesRouter } from '@/server/parties/parties.router';
 import { reactionsRouter } from '@/server/reactions/reactions.router';
 import { sourcesRouter } from '@/server/sources/sources.router';
 import { usersRouter } from '@/server/users/users.router';
+import { watchListsRouter } from '@/server/watch-lists/watch-lists.router';
 import { createCallerFactory, createTRPCRouter, mergeRouters } from './init';
 
 /** Every domain's router, registered by hand. Adding one? Add its procedures to server/trpc/access.test.ts too. */
@@ -19,6 +20,7 @@ export const appRouter = createTRPCRouter({
   actors: actorsRouter,
   parties: partiesRouter,
   reactions: reactionsRouter,
+  watchLists: watchListsRouter,
 });
 
 export type AppRouter = typeof appRouter;
