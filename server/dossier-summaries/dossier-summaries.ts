@@ -2,11 +2,12 @@ import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { claims, claimSources } from '@/server/claims/schema';
 import type { Database } from '@/server/db/client';
 import { dossiers } from '@/server/dossiers/schema';
+import { reactions, reactionSources } from '@/server/reactions/schema';
 import { sources } from '@/server/sources/schema';
 
 /**
  * The read model of dossier lists with counts of their child rows. It sits above the domains (it reads dossiers,
- * sources and claims), so `server/dossiers` never imports a child domain; a new child domain adds its count here.
+ * sources, claims and reactions), so `server/dossiers` never imports a child domain; a new child domain adds its count here.
  *
  * The subqueries are qualified by hand: in a single-table select drizzle writes columns without their table, so
  * `${dossiers.id}` would bind to the inner table's "id" and every count would be 0.
@@ -21,6 +22,12 @@ const liveClaimCount = sql<number>`(select count(*)::int from ${claims} where ${
  * public, so it is not counted on the public home either).
  */
 const publicClaimCount = sql<number>`(select count(*)::int from ${claims} where ${claims}.dossier_id = ${dossiers}.id and ${claims}.deleted_at is null and exists (select 1 from ${claimSources} join ${sources} on ${sources}.id = ${claimSources}.source_id where ${claimSources}.claim_id = ${claims}.id and ${sources}.deleted_at is null))`;
+
+/** Every reaction the desk can see in the dossier's reactions table: not deleted (with or without a source yet). */
+const liveReactionCount = sql<number>`(select count(*)::int from ${reactions} where ${reactions}.dossier_id = ${dossiers}.id and ${reactions}.deleted_at is null)`;
+
+/** The reactions readers can see: not deleted and citing at least one live source (the same rule as claims). */
+const publicReactionCount = sql<number>`(select count(*)::int from ${reactions} where ${reactions}.dossier_id = ${dossiers}.id and ${reactions}.deleted_at is null and exists (select 1 from ${reactionSources} join ${sources} on ${sources}.id = ${reactionSources}.source_id where ${reactionSources}.reaction_id = ${reactions}.id and ${sources}.deleted_at is null))`;
 
 /** The desk's list: live dossiers (or deleted ones, to restore), newest activity first, with live child counts. */
 export async function listDossierSummaries(db: Database, options: { deleted: boolean }) {
@@ -38,6 +45,7 @@ export async function listDossierSummaries(db: Database, options: { deleted: boo
       deletedAt: dossiers.deletedAt,
       sourceCount: liveSourceCount,
       claimCount: liveClaimCount,
+      reactionCount: liveReactionCount,
     })
     .from(dossiers)
     .where(options.deleted ? isNotNull(dossiers.deletedAt) : isNull(dossiers.deletedAt))
@@ -59,6 +67,7 @@ export async function listPublishedDossierSummaries(db: Database) {
       updatedAt: dossiers.updatedAt,
       sourceCount: liveSourceCount,
       claimCount: publicClaimCount,
+      reactionCount: publicReactionCount,
     })
     .from(dossiers)
     .where(and(eq(dossiers.status, 'published'), isNull(dossiers.deletedAt)))
