@@ -36,6 +36,8 @@ export function ReactionsGroupedList({
   );
 }
 
+const headingTags = { 2: 'h2', 3: 'h3', 4: 'h4' } as const;
+
 export function ReactingEntityItem({
   entity,
   overview,
@@ -49,7 +51,7 @@ export function ReactingEntityItem({
   headingLevel?: number;
   showAllLink?: boolean;
 }) {
-  const Heading = headingLevel >= 4 ? 'h4' : 'h3';
+  const Heading = headingTags[Math.min(Math.max(headingLevel, 2), 4) as 2 | 3 | 4];
   const slug = overview.dossier.slug;
   const partyName = new Map(overview.parties.map((party) => [party.id, party.name]));
   const external = linkTarget ? { target: linkTarget, rel: 'noopener' } : {};

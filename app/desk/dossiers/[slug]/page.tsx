@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { DossierClaimsSummary } from '@/components/claims/dossier-claims-summary';
 import { DossierOverview } from '@/components/dossiers/dossier-overview';
 import { PartiesEditor } from '@/components/parties/parties-editor';
+import { DossierReactionsSummary } from '@/components/reactions/dossier-reactions-summary';
 import { loadDeskDossier } from '../load';
 
 type Props = { params: Promise<{ slug: string }> };
@@ -16,6 +17,7 @@ export default async function DossierPage({ params }: Props) {
     <DossierOverview initialDossier={dossier}>
       <PartiesEditor dossierId={dossier.id} />
       <DossierClaimsSummary dossierId={dossier.id} dossierSlug={dossier.slug} />
+      <DossierReactionsSummary dossierId={dossier.id} dossierSlug={dossier.slug} />
     </DossierOverview>
   );
 }

@@ -1,0 +1,230 @@
+'use client';
+
+import { useMutation, useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { actorPaths } from '@/components/actors/actor-paths';
+import { formatClaimMoment } from '@/components/claims/claim-format';
+import { NeedsSourceBadge } from '@/components/claims/claim-status-badge';
+import { formatDay, formatMoment } from '@/components/format';
+import { ConfirmButton } from '@/components/ui/confirm-dialog';
+import { errorMessage } from '@/components/ui/form-errors';
+import { buttonLinkStyle, deskPaths, linkStyle } from '@/components/ui/links';
+import { Button, ErrorBanner } from '@/components/ui/primitives';
+import { useDeskUser } from '@/components/users/desk-user';
+import { actorKindLabels } from '@/server/actors/actors.labels';
+import { reactionChannelLabels } from '@/server/reactions/reactions.labels';
+import { useTRPC } from '@/trpc/client';
+import { AlignmentList, StanceChips, type ReactionDetail } from './reaction-badges';
+import { reactionPaths } from './reaction-paths';
+import { reactionWords } from './reactions-columns';
+
+/**
+ * A reaction's desk page: who reacted (each signatory and what it counts for), the speaker, when and how, stances,
+ * targets and alignment towards each party, the words, sources with excerpts, tags and notes. Editors get Edit,
+ * Delete / Restore; viewers read.
+ */
+export function ReactionView({ dossier, initialReaction }: { dossier: { id: string; slug: string; title: string }; initialReaction: ReactionDetail }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const { canEdit } = useDeskUser();
+  const [actionError, setActionError] = useState<string | null>(null);
+  const query = useQuery(trpc.reactions.byId.queryOptions({ id: initialReaction.id }, { initialData: initialReaction }));
+  const reaction = query.data;
+  const remove = useMutation(trpc.reactions.delete.mutationOptions());
+  const restore = useMutation(
+    trpc.reactions.restore.mutationOptions({
+      onSuccess: () => router.refresh(),
+      onError: (error) => setActionError(errorMessage(error)),
+    }),
+  );
+  const deleted = Boolean(reaction.deletedAt);
+  const liveSources = reaction.sources.filter((item) => !item.source.deletedAt);
+  const words = reactionWords(reaction);
+  const title = reaction.signatories.map((signatory) => signatory.actor.name).join(', ') || 'Reaction';
+
+  const rows: Array<[string, React.ReactNode]> = [
+    [
+      reaction.signatories.length > 1 ? 'Signatories' : 'Actor',
+      <ul key="actors" className="space-y-0.5">
+        {reaction.signatories.map(({ actor, countsFor, overridden }) => (
+          <li key={actor.id}>
+            <Link href={actorPaths.actor(actor.id)} className={linkStyle}>
+              {actor.name}
+            </Link>
+            <span className="text-stone-600"> ({actorKindLabels[actor.kind]})</span>
+            {countsFor.id !== actor.id || overridden ? (
+              <span className="text-stone-600">
+                {' '}
+                counts for{' '}
+                <Link href={actorPaths.actor(countsFor.id)} className={linkStyle}>
+                  {countsFor.name}
+                </Link>
+                {overridden ? ' (set for this reaction)' : ''}
+              </span>
+            ) : null}
+          </li>
+        ))}
+      </ul>,
+    ],
+    [
+      'Speaker',
+      reaction.speaker ? (
+        <Link key="speaker" href={actorPaths.actor(reaction.speaker.id)} className={linkStyle}>
+          {reaction.speaker.name}
+        </Link>
+      ) : (
+        '—'
+      ),
+    ],
+    ['Reacted at', formatClaimMoment(reaction.reactedAt, reaction.reactedPrecision)],
+    ['Channel', reactionChannelLabels[reaction.channel]],
+    ['Stances', <StanceChips key="stances" primary={reaction.primaryStance} stances={reaction.stances} />],
+    ['Targets', reaction.targets.length ? reaction.targets.map((target) => target.name).join(', ') : 'None (the conflict as a whole)'],
+    [
+      'Alignment',
+      <div key="alignment">
+        <AlignmentList alignments={reaction.alignments} />
+        {reaction.alignments.some((item) => item.edited) ? <p className="mt-1 text-xs text-stone-500">* set by an editor; the rest follow the stances and targets.</p> : null}
+      </div>,
+    ],
+    ['Quote', reaction.quote ? <q key="quote" className="whitespace-pre-line">{reaction.quote}</q> : '—'],
+    [
+      'Original text',
+      reaction.originalText ? (
+        <span key="original" lang={reaction.originalLanguage || undefined} className="whitespace-pre-line">
+          {reaction.originalText}
+          {reaction.originalLanguage ? <span className="ml-1 text-xs text-stone-500">({reaction.originalLanguage})</span> : null}
+        </span>
+      ) : (
+        '—'
+      ),
+    ],
+    ['Paraphrase', reaction.paraphrase ? <span key="paraphrase" className="whitespace-pre-line">{reaction.paraphrase}</span> : '—'],
+    ['Tags', reaction.tags.length ? reaction.tags.join(', ') : '—'],
+    ['Internal notes', reaction.internalNotes ? <span className="whitespace-pre-line">{reaction.internalNotes}</span> : '—'],
+    ['Last changed', `${formatMoment(reaction.updatedAt)} (version ${reaction.version})`],
+  ];
+
+  return (
+    <div className="space-y-8">
+      <div>
+        <nav aria-label="Breadcrumb" className="mb-2 flex flex-wrap gap-x-3 text-sm">
+          <Link href={deskPaths.dossier(dossier.slug)} className="text-stone-600 underline-offset-4 hover:underline">
+            ← {dossier.title}
+          </Link>
+          <Link href={reactionPaths.list(dossier.slug)} className="text-stone-600 underline-offset-4 hover:underline">
+            ← Reactions
+          </Link>
+        </nav>
+        <div className="flex flex-wrap items-start justify-between gap-4">
+          <div className="min-w-0 max-w-3xl">
+            <h1 className="text-2xl font-semibold tracking-tight text-ink">{title}</h1>
+            {words.text ? <p className="mt-1 text-stone-800">{words.quoted ? <q>{words.text}</q> : words.text}</p> : null}
+            <p className="mt-2 flex flex-wrap items-center gap-2 text-sm text-stone-600">
+              <StanceChips primary={reaction.primaryStance} stances={reaction.stances} />
+              {liveSources.length === 0 ? <NeedsSourceBadge /> : null}
+              <span>
+                {formatClaimMoment(reaction.reactedAt, reaction.reactedPrecision)} · {reactionChannelLabels[reaction.channel]}
+              </span>
+            </p>
+          </div>
+          {canEdit ? (
+            <div className="flex flex-wrap items-center gap-2">
+              {deleted ? (
+                <Button
+                  variant="secondary"
+                  disabled={restore.isPending}
+                  onClick={() => {
+                    setActionError(null);
+                    restore.mutate({ id: reaction.id, version: reaction.version });
+                  }}
+                >
+                  Restore
+                </Button>
+              ) : (
+                <>
+                  <Link href={reactionPaths.edit(dossier.slug, reaction.id)} className={buttonLinkStyle}>
+                    Edit
+                  </Link>
+                  <ConfirmButton
+                    label="Delete"
+                    title="Delete this reaction?"
+                    description="It leaves the reactions table, the map and the public page. You can restore it from the reactions table under Show deleted."
+                    confirmLabel="Delete reaction"
+                    onConfirm={async () => {
+                      await remove.mutateAsync({ id: reaction.id, version: reaction.version });
+                      router.push(reactionPaths.list(dossier.slug));
+                    }}
+                  />
+                </>
+              )}
+            </div>
+          ) : null}
+        </div>
+      </div>
+
+      {deleted ? (
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          Deleted {formatMoment(reaction.deletedAt)}.
+        </p>
+      ) : null}
+      <ErrorBanner>{actionError}</ErrorBanner>
+
+      <section aria-labelledby="reaction-details-heading" className="rounded-lg border border-stone-200 bg-white p-5">
+        <h2 id="reaction-details-heading" className="text-lg font-semibold text-ink">
+          Details
+        </h2>
+        <dl className="mt-4 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
+          {rows.map(([label, value]) => (
+            <div key={label} className="contents">
+              <dt className="font-medium text-stone-600">{label}</dt>
+              <dd className="min-w-0 text-stone-900">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="reaction-sources-heading">
+        <h2 id="reaction-sources-heading" className="text-lg font-semibold text-ink">
+          Sources
+        </h2>
+        {reaction.sources.length === 0 ? (
+          <p className="mt-1 text-sm text-red-800">No source cited: this reaction needs one before it can appear publicly.</p>
+        ) : (
+          <ul className="mt-3 space-y-3">
+            {reaction.sources.map(({ source, excerpt }) => (
+              <li key={source.id} className="rounded-lg border border-stone-200 bg-white p-3">
+                <p className="text-sm">
+                  <Link href={deskPaths.source(dossier.slug, source.id)} className="font-medium text-ink hover:underline">
+                    {source.title}
+                  </Link>
+                  {source.deletedAt ? <span className="ml-2 text-xs font-medium text-red-700">(source deleted)</span> : null}
+                </p>
+                <p className="mt-0.5 text-xs text-stone-600">
+                  {[source.outlet || null, source.publishedAt ? formatDay(source.publishedAt) : null].filter(Boolean).join(' · ')}
+                  {source.url ? (
+                    <>
+                      {' · '}
+                      <a href={source.url} target="_blank" rel="noopener noreferrer nofollow" className={linkStyle}>
+                        Open
+                      </a>
+                    </>
+                  ) : (
+                    ' · No URL'
+                  )}
+                </p>
+                {excerpt ? (
+                  <blockquote className="mt-2 border-l-4 border-stone-300 pl-3 text-sm whitespace-pre-line text-stone-800">{excerpt}</blockquote>
+                ) : (
+                  <p className="mt-2 text-xs text-stone-500 italic">No excerpt.</p>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,275 @@
+'use client';
+
+import { keepPreviousData, useInfiniteQuery, useMutation, useQueries, useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useState } from 'react';
+import { ActorMultiPicker, type PickedActor } from '@/components/actors/actor-picker';
+import { DataTable, RowCount } from '@/components/data-table/data-table';
+import { CheckboxFilter, SearchFilter, ShowDeletedToggle } from '@/components/data-table/filters';
+import { errorMessage } from '@/components/ui/form-errors';
+import { buttonLinkStyle, primaryLinkStyle } from '@/components/ui/links';
+import { Button, ErrorBanner, Input, Label, Select } from '@/components/ui/primitives';
+import { useDeskUser } from '@/components/users/desk-user';
+import { actorKindLabels, type ActorKind } from '@/server/actors/actors.labels';
+import type { ReactionFilters, ReactionSortKey } from '@/server/reactions/reactions.input';
+import {
+  alignmentLabels,
+  alignments,
+  reactionChannelLabels,
+  reactionChannels,
+  reactionStanceLabels,
+  reactionStances,
+} from '@/server/reactions/reactions.labels';
+import { useTRPC } from '@/trpc/client';
+import { reactionPaths } from './reaction-paths';
+import { reactionColumns, type ReactionRow } from './reactions-columns';
+import { useReactionFilters } from './use-reaction-filters';
+
+const PAGE_SIZE = 50;
+const STANCES = reactionStances.map((stance) => [stance, reactionStanceLabels[stance]] as const);
+const ALIGNMENTS = alignments.map((alignment) => [alignment, alignmentLabels[alignment]] as const);
+const CHANNELS = reactionChannels.map((channel) => [channel, reactionChannelLabels[channel]] as const);
+/** The kinds a reaction counts for: states and organisations, and the rest (Holy See, armed groups…). */
+const KINDS: ReadonlyArray<readonly [ActorKind, string]> = (
+  ['state', 'international_organisation', 'religious_authority', 'armed_group', 'government_body', 'person', 'media', 'other'] as const
+).map((kind) => [kind, actorKindLabels[kind]] as const);
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+const cleared = {
+  search: '',
+  stance: [],
+  alignment: [],
+  alignmentParty: null,
+  actorKind: [],
+  actor: [],
+  target: [],
+  channel: [],
+  reactedFrom: null,
+  reactedTo: null,
+} satisfies Partial<ReactionFilters>;
+
+const isFiltered = (filters: ReactionFilters) =>
+  Boolean(
+    filters.search ||
+      filters.stance.length ||
+      filters.alignment.length ||
+      filters.alignmentParty ||
+      filters.actorKind.length ||
+      filters.actor.length ||
+      filters.target.length ||
+      filters.channel.length ||
+      filters.reactedFrom ||
+      filters.reactedTo,
+  );
+
+function countText(count: number, filters: ReactionFilters): string {
+  const noun = count === 1 ? 'reaction' : 'reactions';
+  if (filters.deleted) return `${count} deleted ${noun}`;
+  return isFiltered(filters) ? `${count} matching ${noun}` : `${count} ${noun}`;
+}
+
+/** The actors of the "Actor" filter, named (the address holds only their ids). */
+function useNamedActors(ids: readonly string[]): PickedActor[] {
+  const trpc = useTRPC();
+  const found = useQueries({ queries: ids.map((id) => trpc.actors.byId.queryOptions({ id }, { staleTime: 60_000 })) });
+  return ids.map((id, index) => {
+    const actor = found[index]?.data;
+    return actor ? { id, name: actor.name, kind: actor.kind } : { id, name: '…' };
+  });
+}
+
+/**
+ * A dossier's reactions on the shared list pattern: full-text search, filters (stance, alignment towards a party,
+ * kind of the reacting actor, actor, target, channel, reacted between), sorting, keyset "Load more", the view in
+ * the address, and "Export CSV" of exactly that view. Editors get "Add reaction" and Restore for deleted ones.
+ */
+export function ReactionsTable({ dossierId, dossierSlug }: { dossierId: string; dossierSlug: string }) {
+  const trpc = useTRPC();
+  const { canEdit } = useDeskUser();
+  const { filters, setFilters, queryString } = useReactionFilters();
+  const [actionError, setActionError] = useState<string | null>(null);
+  const dates = {
+    reactedFrom: filters.reactedFrom && DAY.test(filters.reactedFrom) ? filters.reactedFrom : null,
+    reactedTo: filters.reactedTo && DAY.test(filters.reactedTo) ? filters.reactedTo : null,
+  };
+  const datesInOrder = !dates.reactedFrom || !dates.reactedTo || dates.reactedFrom <= dates.reactedTo;
+  const query = { dossierId, ...filters, ...dates, ...(datesInOrder ? {} : { reactedTo: null }) };
+
+  const list = useInfiniteQuery(
+    trpc.reactions.list.infiniteQueryOptions(
+      { ...query, limit: PAGE_SIZE },
+      { getNextPageParam: (page) => page.nextCursor, placeholderData: keepPreviousData },
+    ),
+  );
+  const count = useQuery(trpc.reactions.count.queryOptions(query, { placeholderData: keepPreviousData }));
+  const parties = useQuery(trpc.parties.list.queryOptions({ dossierId }));
+  const named = useNamedActors(filters.actor);
+  // Lists refresh after any write through the query client's MutationCache (trpc/query-client.ts).
+  const restore = useMutation(trpc.reactions.restore.mutationOptions({ onError: (error) => setActionError(errorMessage(error)) }));
+
+  const change = (patch: Partial<ReactionFilters>) => {
+    setActionError(null);
+    void setFilters(patch);
+  };
+  const rows = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const filtered = isFiltered(filters);
+  const partyOptions = (parties.data ?? []).filter((party) => party.role === 'party').map((party) => [party.actor.id, party.actor.name] as const);
+
+  const actions = (reaction: ReactionRow) =>
+    filters.deleted ? (
+      <Button
+        variant="secondary"
+        className="px-2 py-1"
+        disabled={restore.isPending}
+        onClick={() => {
+          setActionError(null);
+          restore.mutate({ id: reaction.id, version: reaction.version });
+        }}
+      >
+        Restore
+      </Button>
+    ) : (
+      <Link href={reactionPaths.edit(dossierSlug, reaction.id)} className="rounded-md px-2 py-1 text-sm font-medium text-blue-700 underline-offset-4 hover:underline">
+        Edit
+      </Link>
+    );
+
+  return (
+    <section aria-labelledby="reactions-heading">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id="reactions-heading" className="text-xl font-semibold text-ink">
+          {filters.deleted ? 'Deleted reactions' : 'Reactions'}
+        </h2>
+        <div className="flex flex-wrap items-center gap-3">
+          <a href={reactionPaths.exportCsv(dossierSlug, queryString)} download className={buttonLinkStyle}>
+            Export CSV
+          </a>
+          {canEdit ? (
+            <Link href={reactionPaths.new(dossierSlug)} className={primaryLinkStyle}>
+              Add reaction
+            </Link>
+          ) : null}
+        </div>
+      </div>
+
+      <div className="mt-4 space-y-4 rounded-lg border border-stone-200 bg-white p-4">
+        <div className="flex flex-wrap items-end justify-between gap-4">
+          <SearchFilter
+            id="reactions-search"
+            label="Search reactions"
+            placeholder="Words in the quote, paraphrase or notes"
+            value={filters.search}
+            onSearch={(search) => change({ search })}
+          />
+          <div className="flex flex-wrap items-center gap-4">
+            {filtered ? (
+              <Button variant="ghost" onClick={() => change(cleared)}>
+                Clear filters
+              </Button>
+            ) : null}
+            <ShowDeletedToggle checked={filters.deleted} onChange={(deleted) => change({ deleted })} />
+          </div>
+        </div>
+        <div className="grid gap-4 lg:grid-cols-2">
+          <CheckboxFilter legend="Stance" idPrefix="filter-stance" options={STANCES} selected={filters.stance} onChange={(stance) => change({ stance })} />
+          <div className="space-y-2">
+            <CheckboxFilter
+              legend="Alignment"
+              idPrefix="filter-alignment"
+              options={ALIGNMENTS}
+              selected={filters.alignment}
+              onChange={(alignment) => change({ alignment })}
+            />
+            <div className="max-w-xs">
+              <Label htmlFor="filter-alignment-party" className="font-normal">
+                Towards
+              </Label>
+              <Select
+                id="filter-alignment-party"
+                value={filters.alignmentParty ?? ''}
+                onChange={(event) => change({ alignmentParty: event.target.value || null })}
+              >
+                <option value="">Any party</option>
+                {partyOptions.map(([id, name]) => (
+                  <option key={id} value={id}>
+                    {name}
+                  </option>
+                ))}
+              </Select>
+            </div>
+          </div>
+          <CheckboxFilter
+            legend="Counts for (kind)"
+            idPrefix="filter-kind"
+            options={KINDS}
+            selected={filters.actorKind}
+            onChange={(actorKind) => change({ actorKind })}
+          />
+          <div>
+            <Label htmlFor="filter-actor">Actor</Label>
+            <ActorMultiPicker inputProps={{ id: 'filter-actor' }} value={named} onChange={(actors) => change({ actor: actors.map((actor) => actor.id) })} />
+            <p className="mt-1 text-xs text-stone-500">Reactions signed by the actor or counting for it.</p>
+          </div>
+          {partyOptions.length ? (
+            <CheckboxFilter legend="Target" idPrefix="filter-target" options={partyOptions} selected={filters.target} onChange={(target) => change({ target })} />
+          ) : (
+            <p className="text-sm text-stone-500">Add parties to the dossier to filter by target.</p>
+          )}
+          <CheckboxFilter legend="Channel" idPrefix="filter-channel" options={CHANNELS} selected={filters.channel} onChange={(channel) => change({ channel })} />
+          <fieldset className="flex flex-wrap items-end gap-4">
+            <legend className="text-sm font-medium text-stone-800">Reacted between</legend>
+            <div>
+              <Label htmlFor="filter-reacted-from" className="font-normal">
+                From
+              </Label>
+              <Input
+                id="filter-reacted-from"
+                type="date"
+                value={filters.reactedFrom ?? ''}
+                onChange={(event) => change({ reactedFrom: event.target.value || null })}
+              />
+            </div>
+            <div>
+              <Label htmlFor="filter-reacted-to" className="font-normal">
+                To
+              </Label>
+              <Input
+                id="filter-reacted-to"
+                type="date"
+                value={filters.reactedTo ?? ''}
+                min={filters.reactedFrom ?? undefined}
+                aria-invalid={!datesInOrder}
+                onChange={(event) => change({ reactedTo: event.target.value || null })}
+              />
+            </div>
+            {datesInOrder ? null : <p className="text-sm text-red-700">“To” is before “From”: only “From” applies.</p>}
+          </fieldset>
+        </div>
+      </div>
+
+      <div className="mt-4">
+        <RowCount isUpdating={list.isFetching && !list.isFetchingNextPage}>{count.data === undefined ? null : countText(count.data, filters)}</RowCount>
+      </div>
+
+      <div className="mt-2 space-y-2">
+        <ErrorBanner>{actionError}</ErrorBanner>
+        {list.error ? <ErrorBanner>{errorMessage(list.error)}</ErrorBanner> : null}
+      </div>
+
+      <div className="mt-2">
+        <DataTable<ReactionRow, ReactionSortKey>
+          columns={reactionColumns({ dossierSlug, actions: canEdit ? actions : undefined })}
+          data={rows}
+          getRowId={(reaction) => reaction.id}
+          sort={{ sort: filters.sort, order: filters.order }}
+          onSortChange={(sort) => change(sort)}
+          isPending={list.isPending}
+          loadingText="Loading reactions…"
+          emptyText={filters.deleted ? 'No deleted reactions.' : filtered ? 'No reactions match these filters.' : 'No reactions recorded yet.'}
+          isStale={list.isPlaceholderData}
+          loadMore={list}
+        />
+      </div>
+    </section>
+  );
+}
