@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvStream } from '@/server/csv/csv';
 import { ServiceError } from '@/server/errors';
 import { createSource, deleteSource } from '@/server/sources/sources.service';
-import { readCsv, sourceInput } from '@/server/testing/fixtures';
+import { callerFor, expectTrpcError, readCsv, sourceInput } from '@/server/testing/fixtures';
 import { createTestDatabase, createTestUsers, type TestUsers } from '@/server/testing/test-database';
 import { listAlignmentParties } from './reaction-parts';
 import { alignmentHeaders, deskReactionColumns, iterateDeskReactions, perSignatory, publicReactionColumns } from './reactions.csv';
@@ -18,6 +18,7 @@ import {
 } from './reactions.public';
 import { createReaction, deleteReaction, type ReactionDetail } from './reactions.service';
 import { makeReactionScene, type ReactionScene } from './reactions.test-helpers';
+import { setWatchListMembers, setWatchListPublic } from '@/server/watch-lists/watch-lists.service';
 
 /**
  * What readers get of reactions (the overview behind the public section and the embed, one reaction, the public
@@ -210,6 +211,25 @@ describe('the public reactions overview', () => {
     for (const marker of ['UNSOURCED-REACTION', 'LOST-SOURCE-REACTION', 'DELETED-REACTION', 'DRAFT-REACTION', 'United States', 'Albania']) {
       expect(text).not.toContain(marker);
     }
+  });
+
+  it('lists the watch list’s members without a public reaction once the desk makes the list public', async () => {
+    const { actors: a } = scene;
+    // France reacted publicly (through Macron too); the United States only without a source, Albania only deleted.
+    const list = await setWatchListMembers(database.db, users.editor, {
+      dossierId: scene.dossier.id,
+      version: 1,
+      actorIds: [a.france.id, a.unitedStates.id, a.albania.id, a.russia.id],
+    });
+    expect((await overview()).notYetReacted).toBeNull();
+    const shown = await setWatchListPublic(database.db, users.editor, { dossierId: scene.dossier.id, version: list.version, isPublic: true });
+    const view = await overview();
+    expect(view.notYetReacted).toEqual([
+      { id: a.albania.id, name: 'Albania', kind: 'state', title: '', countryCode: 'AL' },
+      { id: a.unitedStates.id, name: 'United States', kind: 'state', title: '', countryCode: 'US' },
+    ]);
+    await setWatchListPublic(database.db, users.editor, { dossierId: scene.dossier.id, version: shown.version, isPublic: false });
+    expect((await overview()).notYetReacted).toBeNull();
   });
 
   it('is NOT_FOUND for a draft dossier and an unknown slug', async () => {
@@ -408,5 +428,31 @@ describe('reactions CSV', () => {
     const after = await getPublicReactionsFingerprint(database.db, scene.dossier.slug);
     expect(after!.fingerprint).not.toBe(before!.fingerprint);
     await deleteReaction(database.db, users.editor, { id: late.id, version: late.version });
+  });
+});
+
+describe('the public procedures', () => {
+  it('serve the overview and one reaction to a signed-out reader, without tags or notes', async () => {
+    const reader = callerFor(database.db, null);
+    const view = await reader.reactions.listPublic({ slug: scene.dossier.slug });
+    expect(view.total).toBe(15);
+    const byGermany = await reader.reactions.listPublic({ slug: scene.dossier.slug, by: scene.actors.germany.id });
+    expect(byGermany.groups[0]!.entities[0]!.reactions).toHaveLength(6);
+    const one = await reader.reactions.publicById({ slug: scene.dossier.slug, id: r.joint.id });
+    expect(one.signatories).toHaveLength(4);
+    expect(one.reactedAt).toEqual(day('2020-09-27T12:00:00Z'));
+    for (const text of [JSON.stringify(view), JSON.stringify(byGermany), JSON.stringify(one)]) {
+      expect(text).not.toContain(CANARY);
+      expect(text).not.toContain(TAG_CANARY);
+    }
+  });
+
+  it('answer NOT_FOUND for drafts and non-public reactions, BAD_REQUEST for a bad id', async () => {
+    const reader = callerFor(database.db, null);
+    await expectTrpcError(reader.reactions.listPublic({ slug: draft.dossier.slug }), 'NOT_FOUND');
+    await expectTrpcError(reader.reactions.publicById({ slug: scene.dossier.slug, id: r.unsourced.id }), 'NOT_FOUND');
+    await expectTrpcError(reader.reactions.publicById({ slug: draft.dossier.slug, id: r.draft.id }), 'NOT_FOUND');
+    await expectTrpcError(reader.reactions.listPublic({ slug: scene.dossier.slug, by: 'not-an-id' }), 'BAD_REQUEST');
+    await expectTrpcError(reader.reactions.publicById({ slug: scene.dossier.slug, id: 'not-an-id' }), 'BAD_REQUEST');
   });
 });

@@ -6,7 +6,7 @@ import { getPublishedDossier } from '@/server/dossiers/dossiers.service';
 import { dossiers, type Dossier } from '@/server/dossiers/schema';
 import { notFound } from '@/server/errors';
 import { sources } from '@/server/sources/schema';
-import { watchLists } from '@/server/watch-lists/schema';
+import { publicNotYetReacted } from '@/server/watch-lists/watch-lists.service';
 import { combineAlignments, defaultAlignments } from './alignment';
 import { countsFor } from './counts-for';
 import { listAlignmentParties, loadActorChains, loadReactionParts, type ActorRef, type ReactionParts } from './reaction-parts';
@@ -184,11 +184,6 @@ const publicConditions = (dossierId: string): SQL[] => [eq(reactions.dossierId, 
 /** Earliest first; undated last. */
 const earliestFirst = [sql`${reactions.reactedAt} asc nulls last`, asc(reactions.createdAt), asc(reactions.id)];
 
-// TODO(issue 7): replaced by the watch-lists service's notYetReacted once it lands.
-async function notYetReacted(_db: Database, _dossierId: string, _options: { publicOnly: boolean }): Promise<PublicActorRef[]> {
-  return [];
-}
-
 const CHUNK = 5000;
 async function inChunks<T>(ids: readonly string[], load: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
   const unique = [...new Set(ids)];
@@ -270,7 +265,7 @@ export async function getPublicReactionsOverview(
   const dossier = await getPublishedDossier(db, slug);
   const live = publicConditions(dossier.id);
   // Light rows over the dossier's public reactions, side by side.
-  const [light, signatoryRows, targetRows, savedRows, parties, roleRows, watchList] = await Promise.all([
+  const [light, signatoryRows, targetRows, savedRows, parties, roleRows, missing] = await Promise.all([
     db
       .select({ id: reactions.id, reactedAt: reactions.reactedAt, primaryStance: reactions.primaryStance, stances: reactions.stances })
       .from(reactions)
@@ -298,7 +293,7 @@ export async function getPublicReactionsOverview(
       .from(dossierParties)
       .where(and(eq(dossierParties.dossierId, dossier.id), isNull(dossierParties.deletedAt)))
       .orderBy(asc(dossierParties.position), asc(dossierParties.createdAt), asc(dossierParties.id)),
-    db.select({ isPublic: watchLists.isPublic }).from(watchLists).where(eq(watchLists.dossierId, dossier.id)),
+    publicNotYetReacted(db, dossier.id),
   ]);
 
   const chains = await loadActorChains(db, [
@@ -398,9 +393,6 @@ export async function getPublicReactionsOverview(
       },
     ];
   });
-
-  const isPublicList = watchList[0]?.isPublic ?? false;
-  const missing = isPublicList ? await notYetReacted(db, dossier.id, { publicOnly: true }) : null;
 
   return {
     dossier: { id: dossier.id, slug: dossier.slug, title: dossier.title },

@@ -1,7 +1,16 @@
 import { z } from 'zod';
-import { createTRPCRouter, editorProcedure, viewerProcedure } from '@/server/trpc/init';
+import { createTRPCRouter, editorProcedure, publicProcedure, viewerProcedure } from '@/server/trpc/init';
 import { entityId, versionedIdInput } from '@/server/validation';
-import { countReactionsInput, createReactionInput, listReactionsInput, reactionTimelineInput, updateReactionInput } from './reactions.input';
+import {
+  countReactionsInput,
+  createReactionInput,
+  listReactionsInput,
+  publicReactionByIdInput,
+  publicReactionsInput,
+  reactionTimelineInput,
+  updateReactionInput,
+} from './reactions.input';
+import { getPublicReaction, getPublicReactionsOverview } from './reactions.public';
 import {
   countReactions,
   createReaction,
@@ -14,7 +23,9 @@ import {
 } from './reactions.service';
 
 export const reactionsRouter = createTRPCRouter({
-  // Readers' procedures (listPublic, publicById) go here, from reactions.public.ts.
+  /** Readers' "International reactions": counts, grouped reacting entities (all of one with `by`), not yet reacted. */
+  listPublic: publicProcedure.input(publicReactionsInput).query(({ ctx, input }) => getPublicReactionsOverview(ctx.db, input.slug, { by: input.by })),
+  publicById: publicProcedure.input(publicReactionByIdInput).query(({ ctx, input }) => getPublicReaction(ctx.db, input.slug, input.id)),
 
   list: viewerProcedure.input(listReactionsInput).query(({ ctx, input }) => listReactions(ctx.db, input)),
   count: viewerProcedure.input(countReactionsInput).query(({ ctx, input }) => countReactions(ctx.db, input.dossierId, input)),

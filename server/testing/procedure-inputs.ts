@@ -125,6 +125,8 @@ export const plausibleInput: Record<string, (seeded: Seeded) => unknown> = {
   'claims.delete': () => ({ id: randomId(), version: 1 }),
   'claims.restore': () => ({ id: randomId(), version: 1 }),
 
+  'reactions.listPublic': ({ dossier }) => ({ slug: dossier.slug, by: randomId() }),
+  'reactions.publicById': ({ dossier }) => ({ slug: dossier.slug, id: randomId() }),
   'reactions.list': ({ dossier }) => ({ dossierId: dossier.id, ...everyReactionFilter, cursor: null, limit: 10 }),
   'reactions.count': ({ dossier }) => ({ dossierId: dossier.id, ...everyReactionFilter }),
   'reactions.byId': () => ({ id: randomId() }),

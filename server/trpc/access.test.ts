@@ -74,6 +74,8 @@ const expectedAccess: Record<string, Access> = {
   'claims.delete': 'editor',
   'claims.restore': 'editor',
 
+  'reactions.listPublic': 'public',
+  'reactions.publicById': 'public',
   'reactions.list': 'viewer',
   'reactions.count': 'viewer',
   'reactions.byId': 'viewer',
