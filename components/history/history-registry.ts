@@ -31,6 +31,7 @@ import { fallbackHistoryEntity, type HistoryEntity } from '@/components/history/
 import { partyHistory } from '@/components/parties/party-history';
 import { reactionHistory } from '@/components/reactions/reaction-history';
 import { sourceHistory } from '@/components/sources/source-history';
+import { watchListHistory } from '@/components/watch-lists/watch-list-history';
 import type { AuditEntityType } from '@/server/audit/entity-types';
 
 export const historyRegistry: Partial<Record<AuditEntityType, HistoryEntity>> = {
@@ -40,6 +41,7 @@ export const historyRegistry: Partial<Record<AuditEntityType, HistoryEntity>> = 
   party: partyHistory,
   claim: claimHistory,
   reaction: reactionHistory,
+  watch_list: watchListHistory,
 };
 
 export function historyEntity(entityType: string): HistoryEntity {
