@@ -1,5 +1,5 @@
-import type { ActorKind } from '@/server/actors/actors.labels';
 import type { Alignment, DatePrecision, ReactionChannel, ReactionStance } from '@/server/reactions/reactions.labels';
+import type { WatchListPreset } from '@/server/watch-lists/presets';
 
 /**
  * The demo dossier's international reactions, read from the seed article (server/seed/fixtures/nagorno-karabakh-2020.txt),
@@ -12,7 +12,7 @@ import type { Alignment, DatePrecision, ReactionChannel, ReactionStance } from '
  *   Sept. 27 to halt the fighting" as a whole, so the other reactions are 27 September, approximate;
  * - targets only where the stance concerns one party; alignments are the defaults from stance and target
  *   (server/reactions/alignment.ts): no reaction here needed an editor's override.
- * Actors are keys of DEMO_ACTORS (demo-claims.ts) or DEMO_WATCH_LIST_ACTORS below.
+ * Actors are keys of DEMO_ACTORS (demo-claims.ts).
  *
  * The eleven reactions (the joint statement is one reaction with four signatories):
  *  1. joint-ceasefire      France, Germany, Italy, EU     ceasefire                                  statement
@@ -291,81 +291,25 @@ export const DEMO_REACTIONS: readonly DemoReaction[] = [
   },
 ];
 
-export interface DemoWatchListActor {
-  key: string;
-  name: string;
-  kind: ActorKind;
-  countryCode: string | null;
-  aliases: string[];
-  description: string;
-}
-
 /**
- * Watch-list members the article does not name: the other 2020 UN Security Council members, the parties' neighbours,
- * regional organisations. Found in the directory by name or alias, created when missing.
+ * Who the desk expects to react, shown publicly: the watch-list presets (server/watch-lists/presets.ts) for this
+ * dossier — the fifteen members of the UN Security Council in 2020, the parties' neighbours (Georgia, Iran, Russia,
+ * Turkey), the regional organisations Armenia or Azerbaijan belong to (OSCE, Council of Europe, CIS, CSTO,
+ * Organization of Turkic States, OIC) — then, by hand, the United Nations and the European Union (neither party is
+ * an EU member; both are in its Eastern Partnership). Applying a preset creates
+ * the states and organisations the directory lacks; a watch list the desk already has is left alone.
  */
-export const DEMO_WATCH_LIST_ACTORS: readonly DemoWatchListActor[] = [
-  state('china', 'China', 'CN', ['People’s Republic of China', 'PRC']),
-  state('united-kingdom', 'United Kingdom', 'GB', ['UK', 'U.K.', 'Britain', 'United Kingdom of Great Britain and Northern Ireland']),
-  state('belgium', 'Belgium', 'BE', ['Kingdom of Belgium']),
-  state('dominican-republic', 'Dominican Republic', 'DO', []),
-  state('estonia', 'Estonia', 'EE', ['Republic of Estonia']),
-  state('indonesia', 'Indonesia', 'ID', ['Republic of Indonesia']),
-  state('niger', 'Niger', 'NE', ['Republic of the Niger']),
-  state('saint-vincent', 'Saint Vincent and the Grenadines', 'VC', []),
-  state('south-africa', 'South Africa', 'ZA', ['Republic of South Africa']),
-  state('tunisia', 'Tunisia', 'TN', ['Tunisian Republic']),
-  state('viet-nam', 'Viet Nam', 'VN', ['Vietnam', 'Socialist Republic of Viet Nam']),
-  state('georgia', 'Georgia', 'GE', []),
-  state('iran', 'Iran', 'IR', ['Islamic Republic of Iran']),
-  org('council-of-europe', 'Council of Europe', ['CoE']),
-  org('csto', 'Collective Security Treaty Organization', ['CSTO']),
-  org('cis', 'Commonwealth of Independent States', ['CIS']),
-  org('oic', 'Organisation of Islamic Cooperation', ['OIC', 'Organization of Islamic Cooperation']),
-];
-
-function state(key: string, name: string, countryCode: string, aliases: string[]): DemoWatchListActor {
-  return { key, name, kind: 'state', countryCode, aliases, description: '' };
-}
-function org(key: string, name: string, aliases: string[]): DemoWatchListActor {
-  return { key, name, kind: 'international_organisation', countryCode: null, aliases, description: '' };
-}
-
-/**
- * Who the desk expects to react, public: the fifteen members of the UN Security Council in 2020 (five permanent, ten
- * elected for 2019–20 or 2020–21), the parties' neighbours (Georgia, Iran, Russia, Turkey), the United Nations and
- * the regional organisations (OSCE, EU, Council of Europe, CSTO, CIS, OIC).
- */
-export const DEMO_WATCH_LIST = {
+export const DEMO_WATCH_LIST: {
+  isPublic: boolean;
+  presets: ReadonlyArray<{ preset: WatchListPreset; year: number | null }>;
+  /** DEMO_ACTORS keys, added after the presets. */
+  members: readonly string[];
+} = {
   isPublic: true,
-  members: [
-    // UN Security Council, 2020: permanent members, then the elected ones.
-    'china',
-    'france',
-    'russia',
-    'united-kingdom',
-    'united-states',
-    'belgium',
-    'dominican-republic',
-    'estonia',
-    'germany',
-    'indonesia',
-    'niger',
-    'saint-vincent',
-    'south-africa',
-    'tunisia',
-    'viet-nam',
-    // The parties' neighbours not listed above.
-    'georgia',
-    'iran',
-    'turkey',
-    // The UN and the regional organisations.
-    'united-nations',
-    'osce',
-    'european-union',
-    'council-of-europe',
-    'csto',
-    'cis',
-    'oic',
+  presets: [
+    { preset: 'unsc', year: 2020 },
+    { preset: 'neighbours', year: null },
+    { preset: 'regional', year: null },
   ],
-} as const;
+  members: ['united-nations', 'european-union'],
+};

@@ -9,7 +9,9 @@ import { getClaim, listClaims } from '@/server/claims/claims.service';
 import { getDossierBySlug } from '@/server/dossiers/dossiers.service';
 import { listParties } from '@/server/parties/parties.service';
 import { reactionFilters } from '@/server/reactions/reactions.input';
+import { getPublicReactionsOverview } from '@/server/reactions/reactions.public';
 import { listReactions, type ReactionListItem } from '@/server/reactions/reactions.service';
+import { getWatchList, publicNotYetReacted } from '@/server/watch-lists/watch-lists.service';
 import { callerFor, countRows, snapshotDatabase } from '@/server/testing/fixtures';
 import { createTestDatabase } from '@/server/testing/test-database';
 import { findUserByEmail } from '@/server/users/users.service';
@@ -47,6 +49,8 @@ describe('demo seed', () => {
       reaction_targets: 3,
       // One per reaction and party.
       reaction_alignments: 11 * 3,
+      watch_lists: 1,
+      watch_list_members: 26,
     });
     expect(countsAfterFirstRun.audit_log).toBeGreaterThan(0);
     const before = await snapshotDatabase(database.db);
@@ -322,6 +326,41 @@ describe('demo seed', () => {
         expect([item.reactedAt?.toISOString(), item.reactedPrecision], item.paraphrase).toEqual(['2020-09-27T00:00:00.000Z', 'approximate']);
       }
     });
+
+    it('shows readers the reactions grouped as reference works list them, without the desk notes', async () => {
+      const overview = await getPublicReactionsOverview(database.db, 'nagorno-karabakh-2020');
+      expect(overview.total).toBe(11);
+      expect(overview.groups.map((group) => [group.group, group.entities.map((entity) => entity.entity.name)])).toEqual([
+        ['organisation', ['European Union', 'Organization for Security and Co-operation in Europe', 'United Nations']],
+        ['state', ['France', 'Germany', 'Italy', 'Russia', 'Turkey', 'United States']],
+        ['other', ['Holy See']],
+      ]);
+      const turkey = overview.groups[1]!.entities.find((entity) => entity.entity.name === 'Turkey')!;
+      expect(turkey.primaryStance).toBe('supports_party');
+      expect(turkey.alignments.map((row) => row.alignment)).toEqual(['with', 'against', 'against']);
+      expect(overview.notYetReacted).toHaveLength(18);
+      const text = JSON.stringify(overview);
+      for (const reaction of DEMO_REACTIONS) expect(text).not.toContain(reaction.internalNotes);
+      expect(text).not.toContain('Dujarric');
+    });
+  });
+
+  it('sets a public watch list: the 2020 Security Council, the parties’ neighbours, their regional organisations, the UN and the EU', async () => {
+    const dossier = await getDossierBySlug(database.db, 'nagorno-karabakh-2020');
+    const list = await getWatchList(database.db, dossier.id);
+    expect(list.isPublic).toBe(true);
+    const codes = list.members.flatMap((member) => (member.actor.kind === 'state' ? [member.actor.countryCode] : []));
+    expect(codes).toEqual(['CN', 'FR', 'RU', 'GB', 'US', 'BE', 'DO', 'EE', 'DE', 'ID', 'NE', 'VC', 'ZA', 'TN', 'VN', 'GE', 'IR', 'TR']);
+    const reacted = list.members.filter((member) => member.reacted).map((member) => member.actor.name);
+    expect(reacted.sort()).toEqual(
+      ['European Union', 'France', 'Germany', 'Organization for Security and Co-operation in Europe', 'Russia', 'Turkey', 'United Nations', 'United States'].sort(),
+    );
+    expect(list.members).toHaveLength(26);
+    // Readers see who has not reacted yet: the eighteen others, the Council's ten silent members among them.
+    const silent = (await publicNotYetReacted(database.db, dossier.id))!.map((actor) => actor.name);
+    expect(silent).toHaveLength(18);
+    expect(silent).toEqual(expect.arrayContaining(['China', 'Georgia', 'Iran', 'Council of Europe', 'Collective Security Treaty Organization']));
+    expect(silent).not.toContain('France');
   });
 
   it.runIf(fs.existsSync(sharedSeedPath))('keeps its fixture identical to the shared seed text', () => {

@@ -18,7 +18,9 @@ import { createReactionInput } from '@/server/reactions/reactions.input';
 import { createReaction } from '@/server/reactions/reactions.service';
 import { reactionActors, reactions } from '@/server/reactions/schema';
 import { DEMO_ACTORS, DEMO_ARMENIAN_MOD_SOURCE, DEMO_CLAIMS, DEMO_PARTIES, type DemoSourceKey } from './demo-claims';
-import { DEMO_REACTIONS } from './demo-reactions';
+import { watchLists } from '@/server/watch-lists/schema';
+import { addWatchListMembers, applyWatchListPreset, getWatchList, setWatchListPublic } from '@/server/watch-lists/watch-lists.service';
+import { DEMO_REACTIONS, DEMO_WATCH_LIST } from './demo-reactions';
 
 /**
  * The demo dossier and accounts: the one place seed data lives. Later capabilities (actors, claims, reactions)
@@ -239,6 +241,21 @@ async function seedDemoReactions(db: Database, dossierId: string, actorIds: Map<
   }
 }
 
+/**
+ * The dossier's watch list (DEMO_WATCH_LIST): the presets, then the members added by hand, then shown publicly. Only
+ * when the dossier has no watch list yet: one the desk has changed (or emptied) is left as it is.
+ */
+async function seedDemoWatchList(db: Database, dossierId: string, actorIds: Map<string, string>): Promise<void> {
+  const actor = await demoAdmin(db);
+  const [existing] = await db.select({ dossierId: watchLists.dossierId }).from(watchLists).where(eq(watchLists.dossierId, dossierId));
+  if (existing) return;
+  let { version } = await getWatchList(db, dossierId);
+  for (const { preset, year } of DEMO_WATCH_LIST.presets) ({ version } = await applyWatchListPreset(db, actor, { dossierId, version, preset, year }));
+  const members = DEMO_WATCH_LIST.members.map((key) => actorIds.get(key)!);
+  ({ version } = await addWatchListMembers(db, actor, { dossierId, version, actorIds: members }));
+  await setWatchListPublic(db, actor, { dossierId, version, isPublic: DEMO_WATCH_LIST.isPublic });
+}
+
 export async function seedDemo(db: Database): Promise<void> {
   await seedDemoAccounts(db);
   await seedDemoDossier(db);
@@ -247,4 +264,5 @@ export async function seedDemo(db: Database): Promise<void> {
   await seedDemoParties(db, dossier.id, actorIds);
   await seedDemoClaims(db, dossier.id, actorIds);
   await seedDemoReactions(db, dossier.id, actorIds);
+  await seedDemoWatchList(db, dossier.id, actorIds);
 }
