@@ -4,9 +4,11 @@
  *   - the desk sources table: first page, a page deep in keyset order, a search, a filter;
  *   - the streamed CSV export: time and heap growth, at two sizes, to show memory does not grow with row count;
  * then adds BENCH_CLAIMS claims to the same dossier and measures the claims table, the public side-by-side data and
- * the claims CSV export (scripts/bench-claims.ts).
- * Sizes: BENCH_ROWS (default 100000), BENCH_CLAIMS (default 100000; 0 skips the claims). Figures print as tables;
- * nothing is asserted here (see the tests for that).
+ * the claims CSV export (scripts/bench-claims.ts), then BENCH_REACTIONS reactions and measures the public reactions
+ * section with its map, the desk reactions table, both reactions CSVs and the public page over HTTP when a production
+ * build exists (scripts/bench-reactions.ts).
+ * Sizes: BENCH_ROWS (default 100000), BENCH_CLAIMS (default 100000; 0 skips the claims), BENCH_REACTIONS (default
+ * 10000; 0 skips the reactions). Figures print as tables; nothing is asserted here (see the tests for that).
  */
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -20,6 +22,7 @@ import { sourceFilters } from '@/server/sources/sources.input';
 import { iterateSources, listSources } from '@/server/sources/sources.service';
 import { createUser } from '@/server/users/users.service';
 import { benchClaims } from './bench-claims';
+import { benchReactions } from './bench-reactions';
 import { measureCsvExport } from './bench-export';
 
 const rowCount = Number(process.env.BENCH_ROWS ?? 100_000);
@@ -120,6 +123,7 @@ try {
   }
 
   if (Number(process.env.BENCH_CLAIMS ?? 1) > 0) await benchClaims(handle, dossier, user.id);
+  if (Number(process.env.BENCH_REACTIONS ?? 1) > 0) await benchReactions(handle, dossier, user.id);
 } finally {
   await handle.cleanup();
 }
