@@ -11,7 +11,7 @@ import { countsFor } from '@/server/reactions/counts-for';
 import { loadActorChains, type ActorRef } from '@/server/reactions/reaction-parts';
 import { reactionActors, reactions, reactionSources } from '@/server/reactions/schema';
 import { sources } from '@/server/sources/schema';
-import { planPreset, resolvePresetActors, type PresetPlan } from './preset-actors';
+import { planPreset, resolvePresetActors, type PresetCandidate, type PresetPlan } from './preset-actors';
 import { watchListMembers, watchLists } from './schema';
 import {
   MAX_WATCH_LIST_MEMBERS,
@@ -59,6 +59,11 @@ export interface NotReactedActor {
   kind: ActorKind;
   title: string;
   countryCode: string | null;
+}
+
+/** A preset's plan, each candidate marked when it is on the list already. */
+export interface PresetPreview extends Omit<PresetPlan, 'candidates'> {
+  candidates: Array<PresetCandidate & { alreadyMember: boolean }>;
 }
 
 const WHAT = 'watch list';
@@ -197,10 +202,7 @@ export async function publicNotYetReacted(db: DatabaseOrTransaction, dossierId: 
 }
 
 /** Which actors a preset would add (existing ones, and those it would create), and which are on the list already. */
-export async function previewWatchListPreset(
-  db: DatabaseOrTransaction,
-  input: PreviewWatchListPresetInput,
-): Promise<PresetPlan & { candidates: Array<PresetPlan['candidates'][number] & { alreadyMember: boolean }> }> {
+export async function previewWatchListPreset(db: DatabaseOrTransaction, input: PreviewWatchListPresetInput): Promise<PresetPreview> {
   await liveDossier(db, input.dossierId);
   const [plan, members] = await Promise.all([
     planPreset(db, input.dossierId, input.preset, input.year),
