@@ -5,6 +5,9 @@ import { claimAbout, claims } from '@/server/claims/schema';
 import { createDossier, deleteDossier } from '@/server/dossiers/dossiers.service';
 import type { ServiceError } from '@/server/errors';
 import { listParties } from '@/server/parties/parties.service';
+import { createReaction, getReaction } from '@/server/reactions/reactions.service';
+import { makeReactionActor, makeReactionScene } from '@/server/reactions/reactions.test-helpers';
+import { addWatchListMembers, getWatchList } from '@/server/watch-lists/watch-lists.service';
 import { actorInput, callerFor, dossierInput, expectTrpcError, snapshotDatabase, unique } from '@/server/testing/fixtures';
 import { createTestDatabase, createTestUsers, type TestUsers } from '@/server/testing/test-database';
 import { actors, dossierParties } from './schema';
@@ -262,6 +265,28 @@ describe('merge', () => {
     const audited = await database.db.select().from(auditLog).where(eq(auditLog.entityType, 'actor'));
     expect(audited.filter((entry) => entry.entityId === dupe.id).at(-1)).toMatchObject({ action: 'delete', changes: { mergedIntoId: { before: null, after: keep.id } } });
     expect(audited.filter((entry) => entry.entityId === keep.id).at(-1)).toMatchObject({ action: 'update' });
+  });
+
+  it('moves reactions and watch lists too: signatories (one row where both signed), overrides, speakers, targets, alignments, members', async () => {
+    const scene = await makeReactionScene(database.db, users.editor);
+    const { france, germany, rama, macron } = scene.actors;
+    const dupe = await makeReactionActor(database.db, { name: name('French Republic'), countryCode: 'FR' });
+    const bySome = await createReaction(database.db, users.editor, scene.input([dupe.id, germany.id]));
+    const byBoth = await createReaction(database.db, users.editor, scene.input([france.id, dupe.id]));
+    const overridden = await createReaction(database.db, users.editor, scene.input([rama.id], { actors: [{ actorId: rama.id, countsForId: dupe.id }] }));
+    const spoken = await createReaction(database.db, users.editor, scene.input([macron.id], { speakerId: dupe.id }));
+    await addWatchListMembers(database.db, users.editor, { dossierId: scene.dossier.id, version: 1, actorIds: [dupe.id, germany.id] });
+
+    await admin().actors.merge({ fromId: dupe.id, intoId: france.id });
+
+    expect((await getReaction(database.db, bySome.id)).signatories.map((s) => s.actor.id)).toEqual([france.id, germany.id]);
+    const both = await getReaction(database.db, byBoth.id);
+    expect(both.signatories.map((s) => s.actor.id)).toEqual([france.id]);
+    expect(both.version).toBe(2);
+    expect((await getReaction(database.db, overridden.id)).signatories[0]).toMatchObject({ countsFor: { id: france.id }, overridden: true });
+    expect((await getReaction(database.db, spoken.id)).speaker?.id).toBe(france.id);
+    const watched = await getWatchList(database.db, scene.dossier.id);
+    expect(watched.members.map((member) => member.actor.id).sort()).toEqual([france.id, germany.id].sort());
   });
 
   it('refuses to merge an actor into itself, into one that acts for it, or a missing one', async () => {

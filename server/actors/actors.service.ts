@@ -7,6 +7,8 @@ import { afterCursor, cursorValueOf, decodeCursor, keysetOrder, toPage, type Key
 import { editableEntity, type Writer } from '@/server/db/versioned-write';
 import { notFound, ServiceError } from '@/server/errors';
 import { moveActorParties } from '@/server/parties/parties.service';
+import { reactionActors, reactionAlignments, reactions, reactionTargets } from '@/server/reactions/schema';
+import { watchListMembers } from '@/server/watch-lists/schema';
 import type {
   CreateActorInput,
   FindDuplicateActorsInput,
@@ -262,7 +264,7 @@ const INTERNAL_NOTES_MAX = 10_000;
 /**
  * Merges a duplicate (`fromId`) into the actor that stays (`intoId`), in one transaction: every reference moves —
  * claims' claimant, claims' "about" (one row where a claim named both), dossier parties (one party where a dossier
- * had both), affiliations — the target gains the merged actor's name and aliases as aliases (and its country, title,
+ * had both), affiliations, reactions and watch lists (moveReactionReferences) — the target gains the merged actor's name and aliases as aliases (and its country, title,
  * description and affiliation where it had none), and the merged actor is soft-deleted with `mergedIntoId`. Both
  * actors' changes, and every moved party and affiliation, are in the audit log. Returns the target.
  */
@@ -305,6 +307,7 @@ export async function mergeActors(db: Database, writer: Writer, input: MergeActo
     await tx.delete(claimAbout).where(eq(claimAbout.actorId, from.id));
 
     await moveActorParties(tx, writer, from.id, into.id);
+    await moveReactionReferences(tx, who, now, from.id, into.id);
 
     // Actors that acted for the merged one now act for the target.
     const affiliates = await tx.select().from(actors).where(eq(actors.affiliationId, from.id)).orderBy(asc(actors.id)).for('update');
@@ -342,6 +345,46 @@ export async function mergeActors(db: Database, writer: Writer, input: MergeActo
     await actorEntity.update(tx, writer, from, { mergedIntoId: into.id, deletedAt: now }, 'delete');
     return after;
   });
+}
+
+/**
+ * Reactions and watch lists follow a merge: signatories (one row where a reaction had both), per-reaction
+ * "counts for" overrides, speakers, targets, alignments towards a merged party, watch-list members. Each touched
+ * reaction gets a new version, so an open form reloads instead of saving the old actor back.
+ */
+async function moveReactionReferences(tx: DatabaseOrTransaction, who: string | null, now: Date, fromId: string, intoId: string): Promise<void> {
+  const touched = sql`select reaction_id from ${reactionActors} where actor_id = ${fromId} or counts_for_id = ${fromId}
+    union select reaction_id from ${reactionTargets} where actor_id = ${fromId}
+    union select reaction_id from ${reactionAlignments} where party_actor_id = ${fromId}`;
+  await tx
+    .update(reactions)
+    .set({
+      speakerId: sql`case when ${reactions.speakerId} = ${fromId} then ${intoId}::uuid else ${reactions.speakerId} end`,
+      version: sql`${reactions.version} + 1`,
+      updatedAt: now,
+      updatedBy: who,
+    })
+    .where(or(eq(reactions.speakerId, fromId), sql`${reactions.id} in (${touched})`));
+  await tx.execute(
+    sql`insert into ${reactionActors} (reaction_id, actor_id, counts_for_id, position)
+      select reaction_id, ${intoId}::uuid, counts_for_id, position from ${reactionActors} where actor_id = ${fromId} on conflict do nothing`,
+  );
+  await tx.delete(reactionActors).where(eq(reactionActors.actorId, fromId));
+  await tx.update(reactionActors).set({ countsForId: intoId }).where(eq(reactionActors.countsForId, fromId));
+  await tx.execute(
+    sql`insert into ${reactionTargets} (reaction_id, actor_id) select reaction_id, ${intoId}::uuid from ${reactionTargets} where actor_id = ${fromId} on conflict do nothing`,
+  );
+  await tx.delete(reactionTargets).where(eq(reactionTargets.actorId, fromId));
+  await tx.execute(
+    sql`insert into ${reactionAlignments} (reaction_id, party_actor_id, alignment, edited)
+      select reaction_id, ${intoId}::uuid, alignment, edited from ${reactionAlignments} where party_actor_id = ${fromId} on conflict do nothing`,
+  );
+  await tx.delete(reactionAlignments).where(eq(reactionAlignments.partyActorId, fromId));
+  await tx.execute(
+    sql`insert into ${watchListMembers} (dossier_id, actor_id, position, added_at, added_by)
+      select dossier_id, ${intoId}::uuid, position, added_at, added_by from ${watchListMembers} where actor_id = ${fromId} on conflict do nothing`,
+  );
+  await tx.delete(watchListMembers).where(eq(watchListMembers.actorId, fromId));
 }
 
 /** The fields a reader may see: internal notes, match keys and who edited stay on the desk. */
