@@ -17,5 +17,5 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function PublicDossierPage({ params, searchParams }: Props) {
   const data = await loadPublicDossierPage(await getServerCaller(), (await params).slug, await searchParams);
   if (!data.found) notFound();
-  return <PublicDossierView dossier={data.dossier} page={data.page} claims={data.claims} />;
+  return <PublicDossierView dossier={data.dossier} page={data.page} claims={data.claims} reactions={data.reactions} />;
 }

@@ -3,11 +3,13 @@ import { TRPCError } from '@trpc/server';
 import { formatDay, formatDayRange } from '@/components/format';
 import { ClaimsSection, CorrectionsSection } from '@/components/public/claims-section';
 import { parsePublicClaimFilters, parsePublicClaimsFrom } from '@/components/public/public-claim-filters';
+import { ReactionsSection } from '@/components/reactions/public/reactions-section';
 import { ReliabilityBadge } from '@/components/sources/reliability-badge';
 import { slugSchema } from '@/server/dossiers/dossiers.input';
 import { sourceKindLabels } from '@/server/sources/sources.input';
 import type { createCaller } from '@/server/trpc/root';
 import { CLAIMS_PER_PAGE, claimsSection, listPublicInput, type ClaimsSectionData } from './public-claims';
+import { loadReactionsSection, type ReactionsSectionData } from './public-reactions';
 
 /**
  * The public dossier page's data and markup, apart from the page file so tests can load it through the same
@@ -17,9 +19,14 @@ type Caller = ReturnType<typeof createCaller>;
 type PublicDossier = Awaited<ReturnType<Caller['dossiers']['publicBySlug']>>;
 type PublicSourcePage = Awaited<ReturnType<Caller['sources']['listPublic']>>;
 
-export type PublicDossierPageData = { found: false } | { found: true; dossier: PublicDossier; page: PublicSourcePage; claims: ClaimsSectionData };
+export type PublicDossierPageData =
+  | { found: false }
+  | { found: true; dossier: PublicDossier; page: PublicSourcePage; claims: ClaimsSectionData; reactions: ReactionsSectionData | null };
 
-/** The page's query string: `after` pages the sources; `party`, `category` and `status` filter the claims, `from` pages them. */
+/**
+ * The page's query string: `after` pages the sources; `party`, `category` and `status` filter the claims, `from`
+ * pages them; `towards` (a party id) or `map=stance` chooses what the reactions map shades.
+ */
 export type PublicDossierQuery = Record<string, string | string[] | undefined>;
 
 const isRefusal = (error: unknown, code: TRPCError['code']) => error instanceof TRPCError && error.code === code;
@@ -45,7 +52,8 @@ export async function loadPublicDossierPage(
     // One window of whole days, filtered and paged by the database.
     const filters = parsePublicClaimFilters(query);
     const listing = await caller.claims.listPublic(listPublicInput(parsedSlug.data, filters, parsePublicClaimsFrom(query), claimsPerPage));
-    return { found: true, dossier, page, claims: claimsSection(listing, filters) };
+    const reactions = await loadReactionsSection(caller, parsedSlug.data, query);
+    return { found: true, dossier, page, claims: claimsSection(listing, filters), reactions };
   } catch (error) {
     if (isRefusal(error, 'NOT_FOUND') || isRefusal(error, 'BAD_REQUEST')) return { found: false };
     throw error;
@@ -64,7 +72,17 @@ export async function loadPublicDossier(caller: Caller, slug: string): Promise<P
   }
 }
 
-export function PublicDossierView({ dossier, page, claims }: { dossier: PublicDossier; page: PublicSourcePage; claims: ClaimsSectionData }) {
+export function PublicDossierView({
+  dossier,
+  page,
+  claims,
+  reactions = null,
+}: {
+  dossier: PublicDossier;
+  page: PublicSourcePage;
+  claims: ClaimsSectionData;
+  reactions?: ReactionsSectionData | null;
+}) {
   return (
     <article>
       <p className="text-sm uppercase tracking-wide text-accent">Dossier</p>
@@ -78,6 +96,7 @@ export function PublicDossierView({ dossier, page, claims }: { dossier: PublicDo
 
       <ClaimsSection slug={dossier.slug} {...claims} />
       <CorrectionsSection slug={dossier.slug} corrections={claims.corrections} />
+      {reactions ? <ReactionsSection overview={reactions.overview} mode={reactions.mode} query={reactions.query} /> : null}
 
       <section className="mt-10" aria-labelledby="sources-heading">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
