@@ -151,7 +151,15 @@ function RollUp({ actorId, depth = 0 }: { actorId: string; depth?: number }) {
   const actor = useQuery(trpc.actors.byId.queryOptions({ id: actorId }, { staleTime: 60_000 }));
   if (!actor.data) return <>{actor.error ? 'unknown' : '…'}</>;
   const { name, kind, affiliationId } = actor.data;
-  if (COUNTING_KIND_SET.has(kind) || !affiliationId || depth >= 20) return <>{name}</>;
+  if (COUNTING_KIND_SET.has(kind) || !affiliationId || depth >= 20) {
+    return depth === 0 ? (
+      <>itself</>
+    ) : (
+      <>
+        {name} <span className="text-stone-500">(by affiliation)</span>
+      </>
+    );
+  }
   return <RollUp actorId={affiliationId} depth={depth + 1} />;
 }
 
@@ -187,7 +195,7 @@ function SignatoryCountsFor({
               <strong className="font-medium text-stone-900">{countsFor.name} (set for this reaction)</strong>
             ) : (
               <span>
-                <RollUp actorId={actor.id} /> <span className="text-stone-500">(its affiliation)</span>
+                <RollUp actorId={actor.id} />
               </span>
             )}
           </span>

@@ -126,7 +126,9 @@ export function ReactionView({ dossier, initialReaction }: { dossier: { id: stri
               <StanceChips primary={reaction.primaryStance} stances={reaction.stances} />
               {liveSources.length === 0 ? <NeedsSourceBadge /> : null}
               <span>
-                {formatClaimMoment(reaction.reactedAt, reaction.reactedPrecision)} · {reactionChannelLabels[reaction.channel]}
+                {[reaction.reactedAt ? formatClaimMoment(reaction.reactedAt, reaction.reactedPrecision) : null, reactionChannelLabels[reaction.channel]]
+                  .filter(Boolean)
+                  .join(' · ')}
               </span>
             </p>
           </div>
