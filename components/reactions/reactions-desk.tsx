@@ -1,5 +1,7 @@
 'use client';
 
+import { useDeskUser } from '@/components/users/desk-user';
+import { WatchListPanel } from '@/components/watch-lists/watch-list-panel';
 import { ReactionTimeline } from './reaction-timeline';
 import { ReactionsTable } from './reactions-table';
 import { reactionViews, useReactionView, type ReactionView } from './use-reaction-filters';
@@ -8,10 +10,13 @@ const viewLabels: Record<ReactionView, string> = { table: 'Table', timeline: 'Ti
 
 /**
  * A dossier's reactions page body: the table (filters, sorts, CSV) or the timeline (who reacted first), switched by
- * two toggle buttons and kept in the address (`?view=timeline`); the watch list panel comes in as `aside`.
+ * two toggle buttons and kept in the address (`?view=timeline`), and the watch list ("Who has not reacted") beside
+ * the timeline or under the wide table.
  */
-export function ReactionsDesk({ dossierId, dossierSlug, aside }: { dossierId: string; dossierSlug: string; aside?: React.ReactNode }) {
+export function ReactionsDesk({ dossierId, dossierSlug }: { dossierId: string; dossierSlug: string }) {
+  const { canEdit } = useDeskUser();
   const [view, setView] = useReactionView();
+  const watchList = <WatchListPanel dossierId={dossierId} canEdit={canEdit} />;
   return (
     <div className="space-y-6">
       <div role="group" aria-label="View" className="inline-flex rounded-md border border-stone-300 bg-white p-0.5">
@@ -27,12 +32,19 @@ export function ReactionsDesk({ dossierId, dossierSlug, aside }: { dossierId: st
           </button>
         ))}
       </div>
-      <div className={aside ? 'grid gap-8 xl:grid-cols-[minmax(0,3fr)_minmax(18rem,1fr)]' : undefined}>
-        <div className="min-w-0">
-          {view === 'timeline' ? <ReactionTimeline dossierId={dossierId} dossierSlug={dossierSlug} /> : <ReactionsTable dossierId={dossierId} dossierSlug={dossierSlug} />}
+      {view === 'timeline' ? (
+        <div className="grid gap-8 2xl:grid-cols-2">
+          <div className="min-w-0">
+            <ReactionTimeline dossierId={dossierId} dossierSlug={dossierSlug} />
+          </div>
+          <div className="self-start 2xl:[&>section]:mt-0">{watchList}</div>
         </div>
-        {aside ? <div className="self-start">{aside}</div> : null}
-      </div>
+      ) : (
+        <>
+          <ReactionsTable dossierId={dossierId} dossierSlug={dossierSlug} />
+          {watchList}
+        </>
+      )}
     </div>
   );
 }

@@ -19,7 +19,6 @@ export default async function ReactionsPage({ params }: Props) {
       <PageHeading back={{ href: deskPaths.dossier(dossier.slug), label: dossier.title }} title={`Reactions: ${dossier.title}`}>
         International reactions: who said what, siding with whom, and who has not reacted yet.
       </PageHeading>
-      {/* TODO(watch lists): pass aside={<WatchListPanel dossierId={dossier.id} />} from '@/components/watch-lists/watch-list-panel' once it lands. */}
       <ReactionsDesk dossierId={dossier.id} dossierSlug={dossier.slug} />
     </>
   );
