@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countryForAlpha2, numericIdForAlpha2, worldMap } from './world-map';
+import { GET as worldMapRoute } from '@/app/api/reactions/world-map.svg/route';
+import { BASE_FILL, countryForAlpha2, numericIdForAlpha2, worldMap, worldMapSvg, worldMapSvgHref } from './world-map';
 
 /** The reactions map's outlines: every country a desk can name is drawn once, small enough to inline in a page. */
 describe('worldMap', () => {
@@ -67,5 +68,25 @@ describe('country centroids and areas', () => {
     }
     // Armenia lies east of France and south of Russia's centroid
     expect(armenia.cx).toBeGreaterThan(countryForAlpha2('FR')!.cx);
+  });
+});
+
+describe('the base map image', () => {
+  it('is one standalone SVG of every country in the base colour, small enough to fetch once', () => {
+    const svg = worldMapSvg();
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="[-\d ]+" width="\d+" height="\d+">/);
+    expect(svg).toContain(`fill="${BASE_FILL}"`);
+    expect(svg.match(/<path /g)).toHaveLength(worldMap().countries.length);
+    expect(svg.length).toBeLessThan(150_000);
+    expect(worldMapSvgHref()).toMatch(/^\/api\/reactions\/world-map\.svg\?v=[0-9a-f]{12}$/);
+  });
+
+  it('is served as an image, cached for good when its hash is in the address', async () => {
+    const versioned = worldMapRoute(new Request(`http://localhost${worldMapSvgHref()}`));
+    expect(versioned.status).toBe(200);
+    expect(versioned.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
+    expect(versioned.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(await versioned.text()).toBe(worldMapSvg());
+    expect(worldMapRoute(new Request('http://localhost/api/reactions/world-map.svg')).headers.get('cache-control')).toBe('public, max-age=3600');
   });
 });

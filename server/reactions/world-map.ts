@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { geoEqualEarth, geoPath } from 'd3-geo';
 import type { FeatureCollection, Geometry } from 'geojson';
 import countries from 'i18n-iso-countries';
@@ -86,6 +87,36 @@ export function countryForAlpha2(alpha2: string | null | undefined): WorldMapCou
   if (!alpha2) return undefined;
   byAlpha2 ??= new Map(worldMap().countries.flatMap((country) => (country.alpha2 ? [[country.alpha2, country] as const] : [])));
   return byAlpha2.get(alpha2.toUpperCase());
+}
+
+/** Where the base map is served (app/api/reactions/world-map.svg/route.ts). */
+export const WORLD_MAP_SVG_PATH = '/api/reactions/world-map.svg';
+export const BASE_FILL = '#e7e5e4';
+
+let svgMemo: { svg: string; version: string } | null = null;
+
+function baseSvg() {
+  if (!svgMemo) {
+    const map = worldMap();
+    const [, , width, height] = map.viewBox.split(' ');
+    const paths = map.countries.map((country) => `<path d="${country.d}"/>`).join('');
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${map.viewBox}" width="${width}" height="${height}"><g fill="${BASE_FILL}" stroke="#fff" stroke-width="0.5">${paths}</g></svg>`;
+    svgMemo = { svg, version: createHash('sha256').update(svg).digest('hex').slice(0, 12) };
+  }
+  return svgMemo;
+}
+
+/**
+ * Every country in the base colour, as one standalone SVG document: the map's bottom layer, served as an image the
+ * browser caches, so a page inlines only the states it shades (and its HTML and React payload stay small).
+ */
+export function worldMapSvg(): string {
+  return baseSvg().svg;
+}
+
+/** The base map's address with its content hash, so it can be cached for good. */
+export function worldMapSvgHref(): string {
+  return `${WORLD_MAP_SVG_PATH}?v=${baseSvg().version}`;
 }
 
 /** world-atlas's numeric id for an ISO alpha-2 code (i18n-iso-countries), or undefined. */

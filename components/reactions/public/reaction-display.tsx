@@ -56,7 +56,8 @@ export const stanceColours: Record<ReactionStance, string> = {
 };
 
 export const PARTY_COLOUR = '#14213d';
-export const UNREACTED_COLOUR = '#e7e5e4';
+/** The base map's colour: countries without a published reaction. */
+export { BASE_FILL as UNREACTED_COLOUR } from '@/server/reactions/world-map';
 
 /** "With Azerbaijan" — the wording readers see beside the colour. */
 export const alignmentPhrase = (alignment: Alignment, partyName: string) =>

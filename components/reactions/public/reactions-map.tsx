@@ -1,6 +1,6 @@
 import { combineAlignments } from '@/server/reactions/alignment';
 import { alignmentLabels, alignments, reactionStanceLabels, reactionStances, type Alignment, type ReactionStance } from '@/server/reactions/reactions.labels';
-import { countryForAlpha2, worldMap, type WorldMapCountry } from '@/server/reactions/world-map';
+import { countryForAlpha2, worldMap, worldMapSvgHref, type WorldMapCountry } from '@/server/reactions/world-map';
 import { mapModeHref, type MapMode } from './map-mode';
 import {
   alignmentPhrase,
@@ -21,6 +21,8 @@ import type { PublicReactionsOverview, ReactingEntity } from './types';
 /**
  * The world map of reactions, drawn on the server as SVG (no JavaScript): states shaded by where they stand towards
  * one party, or by their primary stance; the parties' own countries marked; organisations and others listed beside.
+ * The bottom layer — every country in the base colour — is one cached image (/api/reactions/world-map.svg); the
+ * page inlines only the shaded states, so its HTML and React payload do not carry the world's outlines.
  *
  * Each reacting state is a link to its entry in the list (`#reacting-<id>`), so it is reachable by Tab and names
  * itself (SVG `<title>` and `aria-label`: "France: against Azerbaijan, 2 reactions"). Hovering or focusing it shows
@@ -110,7 +112,7 @@ export function ReactionsMap({
     const own = placed.partyEntities.find((entity) => entity.entity.id === item.id);
     return country && !reacted.has(country.id) ? [{ party: item, country, own }] : [];
   });
-  const marked = new Set([...reacted, ...partyCountries.map((item) => item.country.id)]);
+  const [x, y] = map.viewBox.split(' ').map(Number) as [number, number];
   const titleId = 'rx-map-title';
   const css = panelCss(states.map((state) => state.key));
 
@@ -128,11 +130,8 @@ export function ReactionsMap({
                   ? `World map: ${states.length} reacting states shaded by alignment towards ${party?.name ?? 'the party'}`
                   : `World map: ${states.length} reacting states shaded by the primary stance of their first reaction`}
               </title>
-              <g aria-hidden="true" fill={UNREACTED_COLOUR} stroke="#fff" strokeWidth="0.5">
-                {map.countries.filter((country) => !marked.has(country.id)).map((country) => (
-                  <path key={country.id} d={country.d} />
-                ))}
-              </g>
+              {/* Every country in the base colour, a cached image: the page inlines only the states it shades. */}
+              <image href={worldMapSvgHref()} x={x} y={y} width={map.width} height={map.height} preserveAspectRatio="none" aria-hidden="true" />
               <g stroke="#fff" strokeWidth="0.6">
                 {partyCountries.map(({ party: item, country, own }) => {
                   const label = `${item.name}: party to the conflict${own ? `, ${reactionsCount(own.reactionCount)}` : ''}`;
