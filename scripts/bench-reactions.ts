@@ -53,7 +53,8 @@ async function settledTime<T>(task: () => Promise<T>): Promise<{ ms: number; res
   return runs[1]!;
 }
 
-const row = (label: string, ...cells: string[]) => console.log(`  ${label.padEnd(56)}${cells.map((cell) => cell.padStart(10)).join('')}`);
+const heading = (title: string, ...cells: string[]) => console.log(`${title.padEnd(58)}${cells.map((cell) => cell.padStart(12)).join('')}`);
+const row = (label: string, ...cells: string[]) => console.log(`  ${label.padEnd(56)}${cells.map((cell) => cell.padStart(12)).join('')}`);
 const kib = (bytes: number) => (bytes / 1024).toFixed(1);
 
 export async function benchReactions(handle: DatabaseHandle, dossier: { id: string; slug: string }, userId: string): Promise<void> {
@@ -78,7 +79,7 @@ export async function benchReactions(handle: DatabaseHandle, dossier: { id: stri
   const render = await settledTime(async () => renderToStaticMarkup(createElement(ReactionsSection, { overview: overview.result, mode })));
   const byEntity = await settledTime(() => getPublicReactionsOverview(handle.db, dossier.slug, { by: filled.result.stateIds[0]! }));
   const entities = overview.result.groups.reduce((sum, group) => sum + group.entities.length, 0);
-  console.log('public reactions section (median of 3 after a warm-up)          ms     KiB HTML');
+  heading('public reactions section (median of 3 after a warm-up)', 'ms', 'KiB HTML');
   row(`overview: ${overview.result.total} public reactions, ${entities} entities`, overview.ms.toFixed(1));
   row('render to HTML (map, counts, grouped list)', render.ms.toFixed(1), kib(Buffer.byteLength(render.result)));
   row('overview + render', (overview.ms + render.ms).toFixed(1));
@@ -96,7 +97,7 @@ export async function benchReactions(handle: DatabaseHandle, dossier: { id: stri
   const search = await settledTime(() => listReactions(handle.db, { ...base, search: 'civilian settlements Terter' }));
   const count = await settledTime(() => countReactions(handle.db, dossier.id, reactionFilters.parse({})));
   const filteredCount = await settledTime(() => countReactions(handle.db, dossier.id, filtered));
-  console.log('\ndesk reactions table (50 rows per page; median of 3)            ms      rows');
+  heading('\ndesk reactions table (50 rows per page; median of 3)', 'ms', 'rows');
   row('first page, reacted newest first', first.ms.toFixed(1), String(first.result.items.length));
   row('condemns/supports + against Azerbaijan, first page', filteredFirst.ms.toFixed(1), String(filteredFirst.result.items.length));
   row('same filter, page 10 via keyset cursor', deep.ms.toFixed(1), String(deep.result.items.length));
@@ -215,7 +216,7 @@ async function benchPublicPageOverHttp(handle: DatabaseHandle, slug: string): Pr
     const [pageJs, homeJs] = [await pageScripts(origin, page.text), await pageScripts(origin, home.text)];
     const onlyOnPage = pageJs.sources.filter((src) => !homeJs.sources.includes(src));
     const mapDrawn = /<svg[^>]*>[\s\S]*?<path/.test(page.text) && page.text.includes('id="reactions"');
-    console.log(`\npublic dossier page over HTTP (production server, ${handle.driver}; median of 3 after a warm-up)`);
+    heading(`\npublic dossier page over HTTP (production server, ${handle.driver}; median of 3)`, 'time', 'size');
     row(`GET /d/${slug} (map ${mapDrawn ? 'drawn' : 'NOT FOUND'} in the HTML)`, `${runs[1]!.ms.toFixed(0)} ms`, `${kib(Buffer.byteLength(runs[1]!.text))} KiB`);
     row('  HTML gzipped', '', `${kib(gzipSync(runs[1]!.text).byteLength)} KiB`);
     row(`  JavaScript it loads (${pageJs.sources.length} scripts), raw / gzipped`, `${kib(pageJs.raw)} KiB`, `${kib(pageJs.gzip)} KiB`);
