@@ -7,6 +7,9 @@ import type { PublicReactionPage } from './types';
 export function PublicReactionView({ reaction }: { reaction: PublicReactionPage }) {
   const { dossier } = reaction;
   const counted = [...new Map(reaction.signatories.map(({ countsFor }) => [countsFor.id, countsFor])).values()];
+  const names = counted.map((actor) => actor.name).join(', ');
+  // Who spoke, when it is not just the states and organisations named in the heading.
+  const attribution = reactionAttribution(reaction);
   return (
     <article>
       <PatternDefs />
@@ -17,9 +20,9 @@ export function PublicReactionView({ reaction }: { reaction: PublicReactionPage 
         <span className="text-stone-500">· International reaction</span>
       </p>
       <h1 className="mt-2 text-2xl font-semibold tracking-tight text-ink">
-        {counted.map((actor) => actor.name).join(', ')}: {reactionStanceLabels[reaction.primaryStance].toLowerCase()}
+        {names}: {reactionStanceLabels[reaction.primaryStance].toLowerCase()}
       </h1>
-      <p className="mt-1 text-stone-600">{reactionAttribution(reaction)}</p>
+      {attribution !== names ? <p className="mt-1 text-stone-600">{attribution}</p> : null}
       {reaction.alignments.length ? (
         <p className="mt-3 flex flex-wrap gap-1.5" aria-label="Alignment">
           {reaction.alignments.map(({ party, alignment }) => (

@@ -27,7 +27,7 @@ export function ReactionsEmbed({
         <p className="mt-3 text-stone-500">No reactions are published yet.</p>
       ) : (
         <>
-          <ReactionsMap overview={overview} mode={mode} basePath={`/embed/d/${slug}/reactions`} query={query} />
+          <ReactionsMap overview={overview} mode={mode} basePath={`/embed/d/${slug}/reactions`} query={query} headingLevel={2} />
           <ReactionsGroupedList overview={overview} linkTarget="_blank" headingLevel={2} />
         </>
       )}

@@ -86,9 +86,12 @@ export function ReactionsMap({
   mode,
   basePath,
   query = {},
+  headingLevel = 3,
 }: {
   overview: PublicReactionsOverview;
   mode: MapMode;
+  /** Level of the legend's and side list's headings (2 in the embed, under its h1). */
+  headingLevel?: 2 | 3;
   /** The page the mode links go to (the dossier page, or the embed). */
   basePath: string;
   /** The page's other query parameters, kept by the mode links. */
@@ -115,6 +118,7 @@ export function ReactionsMap({
   const [x, y] = map.viewBox.split(' ').map(Number) as [number, number];
   const titleId = 'rx-map-title';
   const css = panelCss(states.map((state) => state.key));
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
 
   return (
     <div id="reactions-map" className="rx-map mt-4 scroll-mt-4">
@@ -174,8 +178,8 @@ export function ReactionsMap({
           </figcaption>
         </figure>
         <div className="min-w-0 space-y-4">
-          <MapLegend states={states} mode={mode} partyName={party?.name} showParties={partyCountries.length > 0} />
-          <BesideList entities={placed.beside} mode={mode} partyName={party?.name} />
+          <MapLegend states={states} mode={mode} partyName={party?.name} showParties={partyCountries.length > 0} Heading={Heading} />
+          <BesideList entities={placed.beside} mode={mode} partyName={party?.name} Heading={Heading} />
         </div>
       </div>
       <MapTable overview={overview} />
@@ -274,7 +278,21 @@ function MapModeSwitch({
   );
 }
 
-function MapLegend({ states, mode, partyName, showParties }: { states: MappedState[]; mode: MapMode; partyName: string | undefined; showParties: boolean }) {
+type HeadingTag = 'h2' | 'h3';
+
+function MapLegend({
+  states,
+  mode,
+  partyName,
+  showParties,
+  Heading,
+}: {
+  states: MappedState[];
+  mode: MapMode;
+  partyName: string | undefined;
+  showParties: boolean;
+  Heading: HeadingTag;
+}) {
   const count = (predicate: (state: MappedState) => boolean) => states.filter(predicate).length;
   const items: Array<{ key: string; fill: string; label: string; count?: number }> =
     mode.kind === 'alignment'
@@ -294,9 +312,9 @@ function MapLegend({ states, mode, partyName, showParties }: { states: MappedSta
           .filter((item) => item.count > 0);
   return (
     <div>
-      <h3 className="text-sm font-semibold text-ink">
+      <Heading className="text-sm font-semibold text-ink">
         {mode.kind === 'alignment' ? `Alignment towards ${partyName ?? 'the party'}` : 'Primary stance of the first reaction'}
-      </h3>
+      </Heading>
       <ul className="mt-2 space-y-1 text-sm text-stone-700">
         {items.map((item) => (
           <li key={item.key} className="flex items-center gap-2">
@@ -323,11 +341,11 @@ function MapLegend({ states, mode, partyName, showParties }: { states: MappedSta
 }
 
 /** Organisations, other non-state actors and states too small for the map, with the same wording as the map. */
-function BesideList({ entities, mode, partyName }: { entities: ReactingEntity[]; mode: MapMode; partyName: string | undefined }) {
+function BesideList({ entities, mode, partyName, Heading }: { entities: ReactingEntity[]; mode: MapMode; partyName: string | undefined; Heading: HeadingTag }) {
   if (entities.length === 0) return null;
   return (
     <div>
-      <h3 className="text-sm font-semibold text-ink">Organisations and others</h3>
+      <Heading className="text-sm font-semibold text-ink">Organisations and others</Heading>
       <ul className="mt-2 space-y-1.5 text-sm">
         {entities.map((entity) => {
           const value = valueOf([entity], mode);
