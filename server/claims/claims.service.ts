@@ -4,6 +4,7 @@ import { actors } from '@/server/actors/schema';
 import { diffFields } from '@/server/audit/audit.service';
 import { auditEntity } from '@/server/audit/entity-types';
 import type { Database, DatabaseOrTransaction } from '@/server/db/client';
+import { inSequence } from '@/server/db/in-sequence';
 import { cursorValueOf, keysetOrder, seekPage, toPage, type KeysetSort } from '@/server/db/pagination';
 import { editableEntity, type Writer } from '@/server/db/versioned-write';
 import { dossiers } from '@/server/dossiers/schema';
@@ -572,7 +573,7 @@ interface Children {
 const noChildren: Children = { about: [], sources: [], relations: [] };
 
 async function loadChildren(tx: DatabaseOrTransaction, claimId: string): Promise<Children> {
-  const [about, cited, relations] = await Promise.all([
+  const [about, cited, relations] = await inSequence([
     tx.select({ actorId: claimAbout.actorId }).from(claimAbout).where(eq(claimAbout.claimId, claimId)),
     tx
       .select({ sourceId: claimSources.sourceId, excerpt: claimSources.excerpt })
@@ -643,7 +644,7 @@ async function checkReferences(
 
 /** The child rows as the audit log shows them: readable labels in a stable order. */
 async function auditedChildren(tx: DatabaseOrTransaction, claimId: string) {
-  const [about, cited, relations] = await Promise.all([
+  const [about, cited, relations] = await inSequence([
     tx
       .select({ name: actors.name })
       .from(claimAbout)

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { ActorKind } from '@/server/actors/actors.labels';
 import { actors, dossierParties } from '@/server/actors/schema';
 import type { DatabaseOrTransaction } from '@/server/db/client';
+import { inSequence } from '@/server/db/in-sequence';
 import { sources } from '@/server/sources/schema';
 import { defaultAlignments } from './alignment';
 import { countsFor } from './counts-for';
@@ -117,8 +118,9 @@ export async function loadReactionParts(
   const parts = new Map<string, ReactionParts>();
   if (reactions.length === 0) return parts;
   const ids = reactions.map((reaction) => reaction.id);
-  const [signatoryRows, targetRows, alignmentRows, sourceRows, parties] = await Promise.all([
-    inChunks(ids, (chunk) =>
+  const [signatoryRows, targetRows, alignmentRows, sourceRows, parties] = await inSequence([
+    () =>
+      inChunks(ids, (chunk) =>
       db
         .select({
           reactionId: reactionActors.reactionId,
@@ -129,7 +131,8 @@ export async function loadReactionParts(
         .where(inArray(reactionActors.reactionId, chunk))
         .orderBy(asc(reactionActors.position), asc(reactionActors.actorId)),
     ),
-    inChunks(ids, (chunk) =>
+    () =>
+      inChunks(ids, (chunk) =>
       db
         .select({ reactionId: reactionTargets.reactionId, id: actors.id, name: actors.name })
         .from(reactionTargets)
@@ -137,7 +140,8 @@ export async function loadReactionParts(
         .where(inArray(reactionTargets.reactionId, chunk))
         .orderBy(asc(actors.name)),
     ),
-    inChunks(ids, (chunk) =>
+    () =>
+      inChunks(ids, (chunk) =>
       db
         .select({
           reactionId: reactionAlignments.reactionId,
@@ -148,7 +152,8 @@ export async function loadReactionParts(
         .from(reactionAlignments)
         .where(inArray(reactionAlignments.reactionId, chunk)),
     ),
-    inChunks(ids, (chunk) =>
+    () =>
+      inChunks(ids, (chunk) =>
       db
         .select({
           reactionId: reactionSources.reactionId,
@@ -166,7 +171,7 @@ export async function loadReactionParts(
         .where(inArray(reactionSources.reactionId, chunk))
         .orderBy(asc(reactionSources.position), asc(sources.id)),
     ),
-    listAlignmentParties(db, dossierId),
+    () => listAlignmentParties(db, dossierId),
   ]);
 
   const actorIds = [

@@ -4,6 +4,7 @@ import type { ActorKind } from '@/server/actors/actors.labels';
 import { diffFields } from '@/server/audit/audit.service';
 import { auditEntity } from '@/server/audit/entity-types';
 import type { Database, DatabaseOrTransaction } from '@/server/db/client';
+import { inSequence } from '@/server/db/in-sequence';
 import { cursorValueOf, keysetOrder, seekPage, toPage, type KeysetSort } from '@/server/db/pagination';
 import { editableEntity, type Writer } from '@/server/db/versioned-write';
 import { dossiers } from '@/server/dossiers/schema';
@@ -349,7 +350,7 @@ interface Children {
 const noChildren: Children = { actors: [], targets: [], alignments: [], sources: [] };
 
 async function loadChildren(tx: DatabaseOrTransaction, reactionId: string): Promise<Children> {
-  const [signatories, targets, saved, cited] = await Promise.all([
+  const [signatories, targets, saved, cited] = await inSequence([
     tx
       .select({ actorId: reactionActors.actorId, countsForId: reactionActors.countsForId })
       .from(reactionActors)
@@ -470,7 +471,7 @@ async function resolveChildren(
 /** The child rows as the audit log shows them: readable labels in a stable order. */
 async function auditedChildren(tx: DatabaseOrTransaction, reactionId: string) {
   const countedFor = sql<string | null>`(select ${actors}.name from ${actors} where ${actors}.id = ${reactionActors}.counts_for_id)`;
-  const [signatories, targets, saved, cited] = await Promise.all([
+  const [signatories, targets, saved, cited] = await inSequence([
     tx
       .select({ name: actors.name, countsFor: countedFor })
       .from(reactionActors)
@@ -506,7 +507,7 @@ async function auditedChildren(tx: DatabaseOrTransaction, reactionId: string) {
 
 /** Replaces the reaction's signatories, targets, saved alignments and cited sources. */
 async function writeChildren(tx: DatabaseOrTransaction, reactionId: string, next: Children) {
-  await Promise.all([
+  await inSequence([
     tx.delete(reactionActors).where(eq(reactionActors.reactionId, reactionId)),
     tx.delete(reactionTargets).where(eq(reactionTargets.reactionId, reactionId)),
     tx.delete(reactionAlignments).where(eq(reactionAlignments.reactionId, reactionId)),

@@ -4,6 +4,7 @@ import { actors } from '@/server/actors/schema';
 import { recordAudit } from '@/server/audit/audit.service';
 import { auditEntity } from '@/server/audit/entity-types';
 import type { Database, DatabaseOrTransaction } from '@/server/db/client';
+import { inSequence } from '@/server/db/in-sequence';
 import type { Writer } from '@/server/db/versioned-write';
 import { dossiers } from '@/server/dossiers/schema';
 import { assertVersion, notFound, ServiceError } from '@/server/errors';
@@ -147,7 +148,7 @@ async function reactionsOfMembers(
 }
 
 async function viewOf(db: DatabaseOrTransaction, dossierId: string): Promise<WatchListView> {
-  const [settings, rows] = await Promise.all([settingsOf(db, dossierId), membersOf(db, dossierId)]);
+  const [settings, rows] = await inSequence([() => settingsOf(db, dossierId), () => membersOf(db, dossierId)]);
   const reacted = await reactionsOfMembers(
     db,
     dossierId,
@@ -204,8 +205,8 @@ export async function publicNotYetReacted(db: DatabaseOrTransaction, dossierId: 
 /** Which actors a preset would add (existing ones, and those it would create), and which are on the list already. */
 export async function previewWatchListPreset(db: DatabaseOrTransaction, input: PreviewWatchListPresetInput): Promise<PresetPreview> {
   await liveDossier(db, input.dossierId);
-  const [plan, members] = await Promise.all([
-    planPreset(db, input.dossierId, input.preset, input.year),
+  const [plan, members] = await inSequence([
+    () => planPreset(db, input.dossierId, input.preset, input.year),
     db.select({ actorId: watchListMembers.actorId }).from(watchListMembers).where(eq(watchListMembers.dossierId, input.dossierId)),
   ]);
   const memberIds = new Set(members.map((member) => member.actorId));
