@@ -26,6 +26,7 @@ export default async function HomePage() {
                 {[
                   formatDayRange(dossier.eventsStartOn, dossier.eventsEndOn),
                   dossier.claimCount ? `${dossier.claimCount} ${dossier.claimCount === 1 ? 'claim' : 'claims'}` : null,
+                  dossier.reactionCount ? `${dossier.reactionCount} international ${dossier.reactionCount === 1 ? 'reaction' : 'reactions'}` : null,
                   `${dossier.sourceCount} ${dossier.sourceCount === 1 ? 'source' : 'sources'}`,
                 ]
                   .filter(Boolean)

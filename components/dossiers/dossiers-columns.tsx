@@ -38,6 +38,14 @@ export function dossierColumns({ deleted, actions }: { deleted: boolean; actions
       header: 'Sources',
       meta: { headerClassName: 'text-right', cellClassName: 'text-right tabular-nums' },
     }),
+    column.accessor('claimCount', {
+      header: 'Claims',
+      meta: { headerClassName: 'text-right', cellClassName: 'text-right tabular-nums' },
+    }),
+    column.accessor('reactionCount', {
+      header: 'Reactions',
+      meta: { headerClassName: 'text-right', cellClassName: 'text-right tabular-nums' },
+    }),
     column.accessor(deleted ? 'deletedAt' : 'updatedAt', {
       id: 'changed',
       header: deleted ? 'Deleted' : 'Updated',
