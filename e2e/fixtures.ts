@@ -1,4 +1,5 @@
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type APIRequestContext, type APIResponse, type Page } from '@playwright/test';
 
 /**
@@ -163,6 +164,20 @@ export async function signInThroughForm(page: Page, email: string, password: str
   await expect(page).toHaveURL(atPath('/desk'));
   await expect(page.getByRole('navigation', { name: 'Desk' })).toBeVisible();
   await expect(page.getByRole('link', { name: email })).toBeVisible();
+}
+
+/**
+ * Axe's serious and critical findings on the page as it is now, one line per offending element (rule, impact,
+ * element, what to fix), so `expect(findings).toEqual([])` prints them all when it fails. Moderate and minor
+ * findings are left to review.
+ */
+export async function seriousAxeFindings(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .flatMap((violation) =>
+      violation.nodes.map((node) => `${violation.id} (${violation.impact}) at ${node.target.join(' ')}: ${node.failureSummary ?? violation.help}`),
+    );
 }
 
 interface Fixtures {

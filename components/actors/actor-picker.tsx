@@ -210,7 +210,7 @@ function Chip({ actor, onRemove, disabled }: { actor: PickedActor; onRemove: () 
   return (
     <li className="inline-flex items-center gap-1 rounded-full bg-stone-100 py-0.5 pr-1 pl-2.5 text-sm text-stone-800 ring-1 ring-stone-300">
       <span>{actor.name}</span>
-      {actor.kind ? <span className="text-xs text-stone-500">({actorKindLabels[actor.kind]})</span> : null}
+      {actor.kind ? <span className="text-xs text-stone-600">({actorKindLabels[actor.kind]})</span> : null}
       <button
         type="button"
         disabled={disabled}
