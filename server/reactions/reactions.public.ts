@@ -26,7 +26,7 @@ import { reactionActors, reactionAlignments, reactions, reactionTargets } from '
  */
 
 /** How many reactions each reacting entity shows in the overview; the rest are on `?by=<entity id>`. */
-export const PUBLIC_REACTIONS_PER_ENTITY = 5;
+export const PUBLIC_REACTIONS_PER_ENTITY = 3;
 
 export interface PublicActorRef {
   id: string;

@@ -34,7 +34,7 @@ import type { PublicReactionsOverview, ReactingEntity } from './types';
 
 /** States smaller than this (in drawing units²) also get a dot, so there is something to point at. */
 const SMALL_STATE_AREA = 60;
-const PANEL_REACTIONS = 3;
+const PANEL_REACTIONS = 2;
 
 interface MappedState {
   country: WorldMapCountry;
