@@ -42,6 +42,44 @@ export function parseAsText(max: number) {
   }).withDefault('');
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A list of ids (`party=a,b` or `party=a&party=b`), at most 50, lower-cased and without repeats. A list with an id
+ * that is not one is not read (strictly: a 400).
+ */
+export const parseAsIdList = createMultiParser<string[]>({
+  parse: (values) => {
+    const ids = values
+      .flatMap((value) => value.split(','))
+      .map((item) => item.trim().toLowerCase())
+      .filter(Boolean);
+    if (ids.length > 50 || ids.some((id) => !UUID.test(id))) return null;
+    return [...new Set(ids)];
+  },
+  serialize: (values) => (values.length ? [values.join(',')] : []),
+  eq: (a, b) => a.length === b.length && a.every((value) => b.includes(value)),
+}).withDefault([]);
+
+/** One id, lower-cased; none by default. */
+export const parseAsId = createParser<string>({
+  parse: (value) => (UUID.test(value.trim()) ? value.trim().toLowerCase() : null),
+  serialize: (value) => value,
+});
+
+/** Whether `day` is a real calendar day written YYYY-MM-DD between 1900 and 2100 ("2020-02-31" is not). */
+export function isCalendarDay(day: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || day < '1900-01-01' || day > '2100-12-31') return false;
+  const parsed = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(day);
+}
+
+/** A calendar day, YYYY-MM-DD; none by default. */
+export const parseAsDay = createParser<string>({
+  parse: (value) => (isCalendarDay(value.trim()) ? value.trim() : null),
+  serialize: (value) => value,
+});
+
 /** An on/off switch written `name=1` when on and left out when off; any other value reads as off. */
 export const parseAsFlag = createParser<boolean>({
   parse: (value) => value === '1',

@@ -1,6 +1,6 @@
-import { createLoader, createMultiParser, createParser, createSerializer, parseAsStringLiteral, type UrlKeys } from 'nuqs/server';
+import { createLoader, createSerializer, parseAsStringLiteral, type UrlKeys } from 'nuqs/server';
 import { actorKinds } from '@/server/actors/actors.labels';
-import { loadStrictly, parseAsFlag, parseAsListOf, parseAsText } from '@/server/search-params';
+import { loadStrictly, parseAsDay, parseAsFlag, parseAsId, parseAsIdList, parseAsListOf, parseAsText } from '@/server/search-params';
 import { reactionSortKeys, type ReactionFilters } from './reactions.input';
 import { alignments, reactionChannels, reactionStances } from './reactions.labels';
 
@@ -10,40 +10,6 @@ import { alignments, reactionChannels, reactionStances } from './reactions.label
  * desk CSV export, so "Export CSV" exports exactly the view. Defaults (latest reaction first, no filter) stay out
  * of the address. Client-safe: no Drizzle, no server code.
  */
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A list of ids (`actor=a,b` or `actor=a&actor=b`). A list with an id that is not one is not read (strictly: a 400). */
-const parseAsIdList = createMultiParser<string[]>({
-  parse: (values) => {
-    const ids = values
-      .flatMap((value) => value.split(','))
-      .map((item) => item.trim().toLowerCase())
-      .filter(Boolean);
-    if (ids.length > 50 || ids.some((id) => !UUID.test(id))) return null;
-    return [...new Set(ids)];
-  },
-  serialize: (values) => (values.length ? [values.join(',')] : []),
-  eq: (a, b) => a.length === b.length && a.every((value) => b.includes(value)),
-}).withDefault([]);
-
-/** One id; none by default. */
-const parseAsId = createParser<string>({
-  parse: (value) => (UUID.test(value.trim()) ? value.trim().toLowerCase() : null),
-  serialize: (value) => value,
-});
-
-function isCalendarDay(day: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || day < '1900-01-01' || day > '2100-12-31') return false;
-  const parsed = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(day);
-}
-
-/** A calendar day, YYYY-MM-DD; none by default. */
-const parseAsDay = createParser<string>({
-  parse: (value) => (isCalendarDay(value.trim()) ? value.trim() : null),
-  serialize: (value) => value,
-});
 
 export const reactionSearchParams = {
   search: parseAsText(200),
