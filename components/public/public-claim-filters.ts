@@ -1,4 +1,5 @@
 import { claimCategories, verificationStatuses, type ClaimCategory, type VerificationStatus } from '@/server/claims/claims.labels';
+import { isCalendarDay } from '@/server/search-params';
 
 /** The public claims view's filters as the query string carries them: one value each, unknown values ignored. */
 export interface PublicClaimFilters {
@@ -19,9 +20,7 @@ export function parsePublicClaimsFrom(query: Record<string, QueryValue>): string
   const from = single(query.from);
   if (from === UNDATED) return from;
   // A real calendar day in the range the claims API takes; anything else starts at the first page.
-  if (!from || !/^\d{4}-\d{2}-\d{2}$/.test(from) || from < '1900-01-01' || from > '2100-12-31') return undefined;
-  const day = new Date(`${from}T00:00:00Z`);
-  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(from) ? from : undefined;
+  return from && isCalendarDay(from) ? from : undefined;
 }
 
 /** The address of a view of the claims: its filters and first day; `#anchor` brings a reader without JavaScript back. */
