@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { Controller, useWatch } from 'react-hook-form';
 import { ActorMultiPicker, ActorPicker, type PickedActor } from '@/components/actors/actor-picker';
 import { TextListInput } from '@/components/actors/text-list-input';
+import { CitedSourcesFields } from '@/components/forms/cited-sources-fields';
 import { FieldRows, rowField } from '@/components/forms/field-rows';
 import { useDeskForm } from '@/components/forms/use-desk-form';
 import { FormErrorBanner } from '@/components/ui/form-banner';
@@ -211,15 +212,6 @@ export function ClaimForm({ dossier, claim, prefill }: { dossier: ClaimFormDossi
   const { register, control } = form;
   const watched = useWatch({ control });
 
-  const sources = useQuery(trpc.sources.list.queryOptions({ dossierId: dossier.id, sort: 'title', order: 'asc', limit: 200 }));
-  const sourceOptions = new Map<string, { id: string; title: string; outlet: string; deleted: boolean }>();
-  for (const item of claim?.sources ?? []) {
-    sourceOptions.set(item.source.id, { id: item.source.id, title: item.source.title, outlet: item.source.outlet, deleted: Boolean(item.source.deletedAt) });
-  }
-  for (const source of sources.data?.items ?? []) {
-    sourceOptions.set(source.id, { id: source.id, title: source.title, outlet: source.outlet, deleted: false });
-  }
-
   const onError = (error: unknown) => {
     const correctionIssue = readServerError(error).issues.find((issue) => issue.path?.startsWith('correction'));
     if (correctionIssue) setCorrectionError(correctionIssue.message);
@@ -256,7 +248,6 @@ export function ClaimForm({ dossier, claim, prefill }: { dossier: ClaimFormDossi
 
   const deleted = Boolean(claim?.deletedAt);
   const claimantError = errorOf('claimantId');
-  const usedSources = (watched.sources ?? []).map((row) => row?.sourceId).filter(Boolean) as string[];
 
   return (
     <form noValidate onSubmit={submit} className="max-w-4xl">
@@ -515,71 +506,16 @@ export function ClaimForm({ dossier, claim, prefill }: { dossier: ClaimFormDossi
           ) : null}
         </section>
 
-        <section aria-labelledby="claim-sources-heading">
-          <h2 id="claim-sources-heading" className="text-lg font-semibold text-ink">
-            Sources
-          </h2>
-          <p className="mb-3 text-sm text-stone-600">
-            What the claim rests on, each with the exact excerpt. A claim without a source is never shown publicly.
-          </p>
-          <FieldRows
-            control={control}
-            name="sources"
-            legend="Cited sources"
-            addLabel="Add source"
-            newRow={() => ({ sourceId: '', excerpt: '' })}
-            rowLabel={(index) => `source ${index + 1}`}
-            emptyText="No source cited yet."
-            max={MAX_CLAIM_SOURCES}
-          >
-            {({ index }) => (
-              <div className="space-y-3">
-                <Field
-                  id={`claim-source-${index}`}
-                  label={`Source ${index + 1}`}
-                  error={
-                    errorOf(rowField<Values>('sources', index, 'sourceId')) && !watched.sources?.[index]?.sourceId
-                      ? 'Choose a source'
-                      : errorOf(rowField<Values>('sources', index, 'sourceId'))
-                  }
-                >
-                  {(props) => (
-                    <Select {...props} {...register(`sources.${index}.sourceId`)}>
-                      <option value="">Choose a source of this dossier</option>
-                      {[...sourceOptions.values()].map((source) => (
-                        <option
-                          key={source.id}
-                          value={source.id}
-                          disabled={source.id !== watched.sources?.[index]?.sourceId && usedSources.includes(source.id)}
-                        >
-                          {source.title}
-                          {source.outlet ? ` — ${source.outlet}` : ''}
-                          {source.deleted ? ' (deleted)' : ''}
-                        </option>
-                      ))}
-                    </Select>
-                  )}
-                </Field>
-                <Field
-                  id={`claim-source-${index}-excerpt`}
-                  label={`Excerpt from source ${index + 1}`}
-                  error={errorOf(rowField<Values>('sources', index, 'excerpt'))}
-                >
-                  {(props) => <Textarea {...props} {...register(`sources.${index}.excerpt`)} rows={3} maxLength={5000} />}
-                </Field>
-              </div>
-            )}
-          </FieldRows>
-          {sources.data && sources.data.items.length === 0 && !claim?.sources.length ? (
-            <p className="mt-2 text-sm text-stone-600">
-              This dossier has no sources yet.{' '}
-              <Link href={`/desk/dossiers/${encodeURIComponent(dossier.slug)}/sources/new`} className={linkStyle}>
-                Log one
-              </Link>{' '}
-              first.
-            </p>
-          ) : null}
-        </section>
+        <CitedSourcesFields
+          control={control}
+          register={register}
+          errorOf={errorOf}
+          idPrefix="claim"
+          dossier={dossier}
+          cited={claim?.sources}
+          max={MAX_CLAIM_SOURCES}
+          description="What the claim rests on, each with the exact excerpt. A claim without a source is never shown publicly."
+        />
 
         <section aria-labelledby="claim-relations-heading">
           <h2 id="claim-relations-heading" className="text-lg font-semibold text-ink">

@@ -7,7 +7,8 @@ import { useId, useState } from 'react';
 import { Controller, useWatch } from 'react-hook-form';
 import { ActorMultiPicker, ActorPicker, type PickedActor } from '@/components/actors/actor-picker';
 import { TextListInput } from '@/components/actors/text-list-input';
-import { FieldRows, rowField } from '@/components/forms/field-rows';
+import { CitedSourcesFields } from '@/components/forms/cited-sources-fields';
+import { rowField } from '@/components/forms/field-rows';
 import { useDeskForm } from '@/components/forms/use-desk-form';
 import { FormErrorBanner } from '@/components/ui/form-banner';
 import { linkStyle } from '@/components/ui/links';
@@ -343,13 +344,6 @@ export function ReactionForm({ dossier, reaction, prefill }: { dossier: Reaction
   // A target or an edited alignment towards a party no longer listed stays visible, so nothing is dropped silently.
   for (const target of reaction?.targets ?? []) if (!partyList.some((party) => party.id === target.id)) partyList.push(target);
 
-  const sources = useQuery(trpc.sources.list.queryOptions({ dossierId: dossier.id, sort: 'title', order: 'asc', limit: 200 }));
-  const sourceOptions = new Map<string, { id: string; title: string; outlet: string; deleted: boolean }>();
-  for (const item of reaction?.sources ?? []) {
-    sourceOptions.set(item.source.id, { id: item.source.id, title: item.source.title, outlet: item.source.outlet, deleted: Boolean(item.source.deletedAt) });
-  }
-  for (const source of sources.data?.items ?? []) sourceOptions.set(source.id, { id: source.id, title: source.title, outlet: source.outlet, deleted: false });
-
   const onSuccess = (saved: { id: string }) => {
     router.push(reactionPaths.reaction(dossier.slug, saved.id));
     router.refresh();
@@ -371,7 +365,6 @@ export function ReactionForm({ dossier, reaction, prefill }: { dossier: Reaction
     (watched.alignments ?? []).flatMap((row) => (row?.partyId && row.alignment ? [[row.partyId, row.alignment as Alignment] as const] : [])),
   );
   const defaults = defaultAlignments(primary ? [...new Set([primary, ...stances])] : stances, targets, partyList.map((party) => party.id));
-  const usedSources = (watched.sources ?? []).map((row) => row?.sourceId).filter(Boolean) as string[];
 
   const actorsError = errorOf('actors');
   const stanceError = errorOf('primaryStance') ? (primary ? errorOf('primaryStance') : 'Choose at least one stance') : errorOf('stances');
@@ -659,71 +652,16 @@ export function ReactionForm({ dossier, reaction, prefill }: { dossier: Reaction
           </Field>
         </section>
 
-        <section aria-labelledby="reaction-sources-heading">
-          <h2 id="reaction-sources-heading" className="text-lg font-semibold text-ink">
-            Sources
-          </h2>
-          <p className="mb-3 text-sm text-stone-600">
-            Where the reaction is reported, each with the exact excerpt. A reaction without a source is never shown publicly.
-          </p>
-          <FieldRows
-            control={control}
-            name="sources"
-            legend="Cited sources"
-            addLabel="Add source"
-            newRow={() => ({ sourceId: '', excerpt: '' })}
-            rowLabel={(index) => `source ${index + 1}`}
-            emptyText="No source cited yet."
-            max={MAX_REACTION_SOURCES}
-          >
-            {({ index }) => (
-              <div className="space-y-3">
-                <Field
-                  id={`reaction-source-${index}`}
-                  label={`Source ${index + 1}`}
-                  error={
-                    errorOf(rowField<Values>('sources', index, 'sourceId')) && !watched.sources?.[index]?.sourceId
-                      ? 'Choose a source'
-                      : errorOf(rowField<Values>('sources', index, 'sourceId'))
-                  }
-                >
-                  {(props) => (
-                    <Select {...props} {...register(`sources.${index}.sourceId`)}>
-                      <option value="">Choose a source of this dossier</option>
-                      {[...sourceOptions.values()].map((source) => (
-                        <option
-                          key={source.id}
-                          value={source.id}
-                          disabled={source.id !== watched.sources?.[index]?.sourceId && usedSources.includes(source.id)}
-                        >
-                          {source.title}
-                          {source.outlet ? ` — ${source.outlet}` : ''}
-                          {source.deleted ? ' (deleted)' : ''}
-                        </option>
-                      ))}
-                    </Select>
-                  )}
-                </Field>
-                <Field
-                  id={`reaction-source-${index}-excerpt`}
-                  label={`Excerpt from source ${index + 1}`}
-                  error={errorOf(rowField<Values>('sources', index, 'excerpt'))}
-                >
-                  {(props) => <Textarea {...props} {...register(`sources.${index}.excerpt`)} rows={3} maxLength={5000} />}
-                </Field>
-              </div>
-            )}
-          </FieldRows>
-          {sources.data && sources.data.items.length === 0 && !reaction?.sources.length ? (
-            <p className="mt-2 text-sm text-stone-600">
-              This dossier has no sources yet.{' '}
-              <Link href={`/desk/dossiers/${encodeURIComponent(dossier.slug)}/sources/new`} className={linkStyle}>
-                Log one
-              </Link>{' '}
-              first.
-            </p>
-          ) : null}
-        </section>
+        <CitedSourcesFields
+          control={control}
+          register={register}
+          errorOf={errorOf}
+          idPrefix="reaction"
+          dossier={dossier}
+          cited={reaction?.sources}
+          max={MAX_REACTION_SOURCES}
+          description="Where the reaction is reported, each with the exact excerpt. A reaction without a source is never shown publicly."
+        />
 
         <section aria-labelledby="reaction-desk-heading" className="space-y-5">
           <h2 id="reaction-desk-heading" className="text-lg font-semibold text-ink">
