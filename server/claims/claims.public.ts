@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, notInArray, or
 import { alias } from 'drizzle-orm/pg-core';
 import { actors, dossierParties } from '@/server/actors/schema';
 import type { Database } from '@/server/db/client';
+import { inChunks } from '@/server/db/in-chunks';
 import { getPublishedDossier } from '@/server/dossiers/dossiers.service';
 import { dossiers, type Dossier } from '@/server/dossiers/schema';
 import { notFound } from '@/server/errors';
@@ -9,7 +10,7 @@ import { sources } from '@/server/sources/schema';
 import { claimantsOfParties, listDossierPartyColumns, partiesOfClaimants, type DossierPartyColumn, type PartyRef } from './claim-party';
 import { PUBLIC_CLAIMS_PER_PAGE } from './claims.input';
 import type { ClaimCategory, ClaimRelationKind, CorrectionKind, VerificationStatus } from './claims.labels';
-import { claimColumns, hasLiveSource, inChunks, type ClaimRow } from './claims.service';
+import { claimColumns, hasLiveSource, type ClaimRow } from './claims.service';
 import { claimAbout, claimCorrections, claimRelations, claims, claimSources } from './schema';
 
 /**

@@ -100,16 +100,6 @@ function idList(ids: readonly string[]): SQL {
   );
 }
 
-const CHUNK = 5000;
-
-/** Runs a batched lookup over `ids` in chunks (PostgreSQL takes at most 65,535 parameters per query). */
-export async function inChunks<T>(ids: readonly string[], load: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
-  const unique = [...new Set(ids)];
-  const results: T[] = [];
-  for (let start = 0; start < unique.length; start += CHUNK) results.push(...(await load(unique.slice(start, start + CHUNK))));
-  return results;
-}
-
 function groupBy<T, V>(rows: T[], key: (row: T) => string, value: (row: T) => V): Map<string, V[]> {
   const groups = new Map<string, V[]>();
   for (const row of rows) {

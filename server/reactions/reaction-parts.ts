@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { ActorKind } from '@/server/actors/actors.labels';
 import { actors, dossierParties } from '@/server/actors/schema';
 import type { DatabaseOrTransaction } from '@/server/db/client';
+import { inChunks } from '@/server/db/in-chunks';
 import { inSequence } from '@/server/db/in-sequence';
 import { sources } from '@/server/sources/schema';
 import { defaultAlignments } from './alignment';
@@ -76,15 +77,6 @@ export async function listAlignmentParties(db: DatabaseOrTransaction, dossierId:
     .innerJoin(actors, eq(actors.id, dossierParties.actorId))
     .where(and(eq(dossierParties.dossierId, dossierId), isNull(dossierParties.deletedAt), eq(dossierParties.role, 'party')))
     .orderBy(asc(dossierParties.position), asc(dossierParties.createdAt), asc(dossierParties.id));
-}
-
-const CHUNK = 5000;
-
-async function inChunks<T>(ids: readonly string[], load: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
-  const unique = [...new Set(ids)];
-  const results: T[] = [];
-  for (let start = 0; start < unique.length; start += CHUNK) results.push(...(await load(unique.slice(start, start + CHUNK))));
-  return results;
 }
 
 /** The given actors and everyone up their affiliation chains, keyed by id. */

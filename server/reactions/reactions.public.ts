@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { ActorKind } from '@/server/actors/actors.labels';
 import { actors, dossierParties } from '@/server/actors/schema';
 import type { Database } from '@/server/db/client';
+import { inChunks } from '@/server/db/in-chunks';
 import { getPublishedDossier } from '@/server/dossiers/dossiers.service';
 import { dossiers, type Dossier } from '@/server/dossiers/schema';
 import { notFound } from '@/server/errors';
@@ -183,14 +184,6 @@ const publicConditions = (dossierId: string): SQL[] => [eq(reactions.dossierId, 
 
 /** Earliest first; undated last. */
 const earliestFirst = [sql`${reactions.reactedAt} asc nulls last`, asc(reactions.createdAt), asc(reactions.id)];
-
-const CHUNK = 5000;
-async function inChunks<T>(ids: readonly string[], load: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
-  const unique = [...new Set(ids)];
-  const results: T[] = [];
-  for (let start = 0; start < unique.length; start += CHUNK) results.push(...(await load(unique.slice(start, start + CHUNK))));
-  return results;
-}
 
 /** The given public reactions with their parts, in the order of `ids`. */
 async function loadPublicReactions(db: Database, dossierId: string, ids: readonly string[]): Promise<PublicReaction[]> {
