@@ -146,8 +146,8 @@ export const DEMO_ACTORS: readonly DemoActor[] = [
       'person',
       null,
       'united-nations',
-      'Spokesperson for the Secretary-General of the United Nations',
-      ['Spokesman for the Secretary-General', 'UN spokesman', 'Spokesman for the UN Secretary-General'],
+      '',
+      ['Spokesperson for the Secretary-General of the United Nations', 'Spokesman for the Secretary-General', 'UN spokesman', 'Spokesman for the UN Secretary-General'],
       'Speaks for the Secretary-General; UN statements are issued as “attributable to the Spokesperson for the Secretary-General”.',
     ),
     internalNotes:
