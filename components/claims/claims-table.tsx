@@ -4,11 +4,11 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQueries, useQuery }
 import Link from 'next/link';
 import { useState } from 'react';
 import { ActorMultiPicker, type PickedActor } from '@/components/actors/actor-picker';
-import { DataTable, RowCount } from '@/components/data-table/data-table';
-import { CheckboxFilter, SearchFilter, ShowDeletedToggle } from '@/components/data-table/filters';
+import { DataTable } from '@/components/data-table/data-table';
+import { CheckboxFilter, SearchFilter } from '@/components/data-table/filters';
+import { FilterPanel, ListHeading, ListStatus } from '@/components/data-table/list-toolbar';
 import { errorMessage } from '@/components/ui/form-errors';
-import { buttonLinkStyle, primaryLinkStyle } from '@/components/ui/links';
-import { Button, ErrorBanner, Input, Label } from '@/components/ui/primitives';
+import { Button, Input, Label } from '@/components/ui/primitives';
 import { useDeskUser } from '@/components/users/desk-user';
 import type { ClaimFilters, ClaimSortKey } from '@/server/claims/claims.input';
 import { claimCategories, claimCategoryLabels, verificationStatusLabels, verificationStatuses } from '@/server/claims/claims.labels';
@@ -33,12 +33,6 @@ const isFiltered = (filters: ClaimFilters) =>
       filters.saidTo ||
       filters.needsSource,
   );
-
-function countText(count: number, filters: ClaimFilters): string {
-  const noun = count === 1 ? 'claim' : 'claims';
-  if (filters.deleted) return `${count} deleted ${noun}`;
-  return isFiltered(filters) ? `${count} matching ${noun}` : `${count} ${noun}`;
-}
 
 /** The actors of the "About" filter, named (the address holds only their ids). */
 function useNamedActors(ids: readonly string[]): PickedActor[] {
@@ -105,24 +99,15 @@ export function ClaimsTable({ dossierId, dossierSlug }: { dossierId: string; dos
 
   return (
     <section aria-labelledby="claims-heading">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h2 id="claims-heading" className="text-xl font-semibold text-ink">
-          {filters.deleted ? 'Deleted claims' : 'Claims'}
-        </h2>
-        <div className="flex flex-wrap items-center gap-3">
-          <a href={claimPaths.exportCsv(dossierSlug, queryString)} download className={buttonLinkStyle}>
-            Export CSV
-          </a>
-          {canEdit ? (
-            <Link href={claimPaths.new(dossierSlug)} className={primaryLinkStyle}>
-              New claim
-            </Link>
-          ) : null}
-        </div>
-      </div>
+      <ListHeading
+        id="claims-heading"
+        title={filters.deleted ? 'Deleted claims' : 'Claims'}
+        exportHref={claimPaths.exportCsv(dossierSlug, queryString)}
+        add={canEdit ? { href: claimPaths.new(dossierSlug), label: 'New claim' } : null}
+      />
 
-      <div className="mt-4 space-y-4 rounded-lg border border-stone-200 bg-white p-4">
-        <div className="flex flex-wrap items-end justify-between gap-4">
+      <FilterPanel
+        search={
           <SearchFilter
             id="claims-search"
             label="Search claims"
@@ -130,81 +115,74 @@ export function ClaimsTable({ dossierId, dossierSlug }: { dossierId: string; dos
             value={filters.search}
             onSearch={(search) => change({ search })}
           />
-          <div className="flex flex-wrap items-center gap-4">
-            {filtered ? (
-              <Button
-                variant="ghost"
-                onClick={() =>
-                  change({ search: '', party: [], about: [], status: [], category: [], saidFrom: null, saidTo: null, needsSource: false })
-                }
-              >
-                Clear filters
-              </Button>
-            ) : null}
-            <label className="flex items-center gap-2 text-sm text-stone-700">
-              <input
-                type="checkbox"
-                className="size-4 accent-ink"
-                checked={filters.needsSource}
-                onChange={(event) => change({ needsSource: event.target.checked })}
-              />
-              Needs source only
-            </label>
-            <ShowDeletedToggle checked={filters.deleted} onChange={(deleted) => change({ deleted })} />
-          </div>
+        }
+        filtered={filtered}
+        onClear={() => change({ search: '', party: [], about: [], status: [], category: [], saidFrom: null, saidTo: null, needsSource: false })}
+        switches={
+          <label className="flex items-center gap-2 text-sm text-stone-700">
+            <input
+              type="checkbox"
+              className="size-4 accent-ink"
+              checked={filters.needsSource}
+              onChange={(event) => change({ needsSource: event.target.checked })}
+            />
+            Needs source only
+          </label>
+        }
+        deleted={filters.deleted}
+        onDeletedChange={(deleted) => change({ deleted })}
+      >
+        {partyOptions.length ? (
+          <CheckboxFilter legend="Claimant’s party" idPrefix="filter-party" options={partyOptions} selected={filters.party} onChange={(party) => change({ party })} />
+        ) : (
+          <p className="text-sm text-stone-500">Add parties to the dossier to filter by claimant’s party.</p>
+        )}
+        <div>
+          <Label htmlFor="filter-about">About</Label>
+          <ActorMultiPicker inputProps={{ id: 'filter-about' }} value={about} onChange={(actors) => change({ about: actors.map((actor) => actor.id) })} />
         </div>
-        <div className="grid gap-4 lg:grid-cols-2">
-          {partyOptions.length ? (
-            <CheckboxFilter legend="Claimant’s party" idPrefix="filter-party" options={partyOptions} selected={filters.party} onChange={(party) => change({ party })} />
-          ) : (
-            <p className="text-sm text-stone-500">Add parties to the dossier to filter by claimant’s party.</p>
-          )}
+        <CheckboxFilter legend="Status" idPrefix="filter-status" options={STATUSES} selected={filters.status} onChange={(status) => change({ status })} />
+        <CheckboxFilter
+          legend="Category"
+          idPrefix="filter-category"
+          options={CATEGORIES}
+          selected={filters.category}
+          onChange={(category) => change({ category })}
+        />
+        <fieldset className="flex flex-wrap items-end gap-4">
+          <legend className="text-sm font-medium text-stone-800">Said between</legend>
           <div>
-            <Label htmlFor="filter-about">About</Label>
-            <ActorMultiPicker inputProps={{ id: 'filter-about' }} value={about} onChange={(actors) => change({ about: actors.map((actor) => actor.id) })} />
+            <Label htmlFor="filter-said-from" className="font-normal">
+              From
+            </Label>
+            <Input id="filter-said-from" type="date" value={filters.saidFrom ?? ''} onChange={(event) => change({ saidFrom: event.target.value || null })} />
           </div>
-          <CheckboxFilter legend="Status" idPrefix="filter-status" options={STATUSES} selected={filters.status} onChange={(status) => change({ status })} />
-          <CheckboxFilter
-            legend="Category"
-            idPrefix="filter-category"
-            options={CATEGORIES}
-            selected={filters.category}
-            onChange={(category) => change({ category })}
-          />
-          <fieldset className="flex flex-wrap items-end gap-4">
-            <legend className="text-sm font-medium text-stone-800">Said between</legend>
-            <div>
-              <Label htmlFor="filter-said-from" className="font-normal">
-                From
-              </Label>
-              <Input id="filter-said-from" type="date" value={filters.saidFrom ?? ''} onChange={(event) => change({ saidFrom: event.target.value || null })} />
-            </div>
-            <div>
-              <Label htmlFor="filter-said-to" className="font-normal">
-                To
-              </Label>
-              <Input
-                id="filter-said-to"
-                type="date"
-                value={filters.saidTo ?? ''}
-                min={filters.saidFrom ?? undefined}
-                aria-invalid={!datesInOrder}
-                onChange={(event) => change({ saidTo: event.target.value || null })}
-              />
-            </div>
-            {datesInOrder ? null : <p className="text-sm text-red-700">“To” is before “From”: only “From” applies.</p>}
-          </fieldset>
-        </div>
-      </div>
+          <div>
+            <Label htmlFor="filter-said-to" className="font-normal">
+              To
+            </Label>
+            <Input
+              id="filter-said-to"
+              type="date"
+              value={filters.saidTo ?? ''}
+              min={filters.saidFrom ?? undefined}
+              aria-invalid={!datesInOrder}
+              onChange={(event) => change({ saidTo: event.target.value || null })}
+            />
+          </div>
+          {datesInOrder ? null : <p className="text-sm text-red-700">“To” is before “From”: only “From” applies.</p>}
+        </fieldset>
+      </FilterPanel>
 
-      <div className="mt-4">
-        <RowCount isUpdating={list.isFetching && !list.isFetchingNextPage}>{count.data === undefined ? null : countText(count.data, filters)}</RowCount>
-      </div>
-
-      <div className="mt-2 space-y-2">
-        <ErrorBanner>{actionError}</ErrorBanner>
-        {list.error ? <ErrorBanner>{errorMessage(list.error)}</ErrorBanner> : null}
-      </div>
+      <ListStatus
+        count={count.data}
+        noun={['claim', 'claims']}
+        deleted={filters.deleted}
+        filtered={filtered}
+        isUpdating={list.isFetching && !list.isFetchingNextPage}
+        actionError={actionError}
+        listError={list.error}
+      />
 
       <div className="mt-2">
         <DataTable<ClaimRow, ClaimSortKey>

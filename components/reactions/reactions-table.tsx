@@ -4,11 +4,11 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQueries, useQuery }
 import Link from 'next/link';
 import { useState } from 'react';
 import { ActorMultiPicker, type PickedActor } from '@/components/actors/actor-picker';
-import { DataTable, RowCount } from '@/components/data-table/data-table';
-import { CheckboxFilter, SearchFilter, ShowDeletedToggle } from '@/components/data-table/filters';
+import { DataTable } from '@/components/data-table/data-table';
+import { CheckboxFilter, SearchFilter } from '@/components/data-table/filters';
+import { FilterPanel, ListHeading, ListStatus } from '@/components/data-table/list-toolbar';
 import { errorMessage } from '@/components/ui/form-errors';
-import { buttonLinkStyle, primaryLinkStyle } from '@/components/ui/links';
-import { Button, ErrorBanner, Input, Label, Select } from '@/components/ui/primitives';
+import { Button, Input, Label, Select } from '@/components/ui/primitives';
 import { useDeskUser } from '@/components/users/desk-user';
 import { actorKindLabels, type ActorKind } from '@/server/actors/actors.labels';
 import type { ReactionFilters, ReactionSortKey } from '@/server/reactions/reactions.input';
@@ -61,12 +61,6 @@ const isFiltered = (filters: ReactionFilters) =>
       filters.reactedFrom ||
       filters.reactedTo,
   );
-
-function countText(count: number, filters: ReactionFilters): string {
-  const noun = count === 1 ? 'reaction' : 'reactions';
-  if (filters.deleted) return `${count} deleted ${noun}`;
-  return isFiltered(filters) ? `${count} matching ${noun}` : `${count} ${noun}`;
-}
 
 /** The actors of the "Actor" filter, named (the address holds only their ids). */
 function useNamedActors(ids: readonly string[]): PickedActor[] {
@@ -136,24 +130,15 @@ export function ReactionsTable({ dossierId, dossierSlug }: { dossierId: string; 
 
   return (
     <section aria-labelledby="reactions-heading">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h2 id="reactions-heading" className="text-xl font-semibold text-ink">
-          {filters.deleted ? 'Deleted reactions' : 'Reactions'}
-        </h2>
-        <div className="flex flex-wrap items-center gap-3">
-          <a href={reactionPaths.exportCsv(dossierSlug, queryString)} download className={buttonLinkStyle}>
-            Export CSV
-          </a>
-          {canEdit ? (
-            <Link href={reactionPaths.new(dossierSlug)} className={primaryLinkStyle}>
-              Add reaction
-            </Link>
-          ) : null}
-        </div>
-      </div>
+      <ListHeading
+        id="reactions-heading"
+        title={filters.deleted ? 'Deleted reactions' : 'Reactions'}
+        exportHref={reactionPaths.exportCsv(dossierSlug, queryString)}
+        add={canEdit ? { href: reactionPaths.new(dossierSlug), label: 'Add reaction' } : null}
+      />
 
-      <div className="mt-4 space-y-4 rounded-lg border border-stone-200 bg-white p-4">
-        <div className="flex flex-wrap items-end justify-between gap-4">
+      <FilterPanel
+        search={
           <SearchFilter
             id="reactions-search"
             label="Search reactions"
@@ -161,100 +146,96 @@ export function ReactionsTable({ dossierId, dossierSlug }: { dossierId: string; 
             value={filters.search}
             onSearch={(search) => change({ search })}
           />
-          <div className="flex flex-wrap items-center gap-4">
-            {filtered ? (
-              <Button variant="ghost" onClick={() => change(cleared)}>
-                Clear filters
-              </Button>
-            ) : null}
-            <ShowDeletedToggle checked={filters.deleted} onChange={(deleted) => change({ deleted })} />
-          </div>
-        </div>
-        <div className="grid gap-4 lg:grid-cols-2">
-          <CheckboxFilter legend="Stance" idPrefix="filter-stance" options={STANCES} selected={filters.stance} onChange={(stance) => change({ stance })} />
-          <div className="space-y-2">
-            <CheckboxFilter
-              legend="Alignment"
-              idPrefix="filter-alignment"
-              options={ALIGNMENTS}
-              selected={filters.alignment}
-              onChange={(alignment) => change({ alignment })}
-            />
-            <div className="max-w-xs">
-              <Label htmlFor="filter-alignment-party" className="font-normal">
-                Towards
-              </Label>
-              <Select
-                id="filter-alignment-party"
-                value={filters.alignmentParty ?? ''}
-                onChange={(event) => change({ alignmentParty: event.target.value || null })}
-              >
-                <option value="">Any party</option>
-                {partyOptions.map(([id, name]) => (
-                  <option key={id} value={id}>
-                    {name}
-                  </option>
-                ))}
-              </Select>
-            </div>
-          </div>
+        }
+        filtered={filtered}
+        onClear={() => change(cleared)}
+        deleted={filters.deleted}
+        onDeletedChange={(deleted) => change({ deleted })}
+      >
+        <CheckboxFilter legend="Stance" idPrefix="filter-stance" options={STANCES} selected={filters.stance} onChange={(stance) => change({ stance })} />
+        <div className="space-y-2">
           <CheckboxFilter
-            legend="Counts for (kind)"
-            idPrefix="filter-kind"
-            options={KINDS}
-            selected={filters.actorKind}
-            onChange={(actorKind) => change({ actorKind })}
+            legend="Alignment"
+            idPrefix="filter-alignment"
+            options={ALIGNMENTS}
+            selected={filters.alignment}
+            onChange={(alignment) => change({ alignment })}
           />
-          <div>
-            <Label htmlFor="filter-actor">Actor</Label>
-            <ActorMultiPicker inputProps={{ id: 'filter-actor' }} value={named} onChange={(actors) => change({ actor: actors.map((actor) => actor.id) })} />
-            <p className="mt-1 text-xs text-stone-500">Reactions signed by the actor or counting for it.</p>
+          <div className="max-w-xs">
+            <Label htmlFor="filter-alignment-party" className="font-normal">
+              Towards
+            </Label>
+            <Select
+              id="filter-alignment-party"
+              value={filters.alignmentParty ?? ''}
+              onChange={(event) => change({ alignmentParty: event.target.value || null })}
+            >
+              <option value="">Any party</option>
+              {partyOptions.map(([id, name]) => (
+                <option key={id} value={id}>
+                  {name}
+                </option>
+              ))}
+            </Select>
           </div>
-          {partyOptions.length ? (
-            <CheckboxFilter legend="Target" idPrefix="filter-target" options={partyOptions} selected={filters.target} onChange={(target) => change({ target })} />
-          ) : (
-            <p className="text-sm text-stone-500">Add parties to the dossier to filter by target.</p>
-          )}
-          <CheckboxFilter legend="Channel" idPrefix="filter-channel" options={CHANNELS} selected={filters.channel} onChange={(channel) => change({ channel })} />
-          <fieldset className="flex flex-wrap items-end gap-4">
-            <legend className="text-sm font-medium text-stone-800">Reacted between</legend>
-            <div>
-              <Label htmlFor="filter-reacted-from" className="font-normal">
-                From
-              </Label>
-              <Input
-                id="filter-reacted-from"
-                type="date"
-                value={filters.reactedFrom ?? ''}
-                onChange={(event) => change({ reactedFrom: event.target.value || null })}
-              />
-            </div>
-            <div>
-              <Label htmlFor="filter-reacted-to" className="font-normal">
-                To
-              </Label>
-              <Input
-                id="filter-reacted-to"
-                type="date"
-                value={filters.reactedTo ?? ''}
-                min={filters.reactedFrom ?? undefined}
-                aria-invalid={!datesInOrder}
-                onChange={(event) => change({ reactedTo: event.target.value || null })}
-              />
-            </div>
-            {datesInOrder ? null : <p className="text-sm text-red-700">“To” is before “From”: only “From” applies.</p>}
-          </fieldset>
         </div>
-      </div>
+        <CheckboxFilter
+          legend="Counts for (kind)"
+          idPrefix="filter-kind"
+          options={KINDS}
+          selected={filters.actorKind}
+          onChange={(actorKind) => change({ actorKind })}
+        />
+        <div>
+          <Label htmlFor="filter-actor">Actor</Label>
+          <ActorMultiPicker inputProps={{ id: 'filter-actor' }} value={named} onChange={(actors) => change({ actor: actors.map((actor) => actor.id) })} />
+          <p className="mt-1 text-xs text-stone-500">Reactions signed by the actor or counting for it.</p>
+        </div>
+        {partyOptions.length ? (
+          <CheckboxFilter legend="Target" idPrefix="filter-target" options={partyOptions} selected={filters.target} onChange={(target) => change({ target })} />
+        ) : (
+          <p className="text-sm text-stone-500">Add parties to the dossier to filter by target.</p>
+        )}
+        <CheckboxFilter legend="Channel" idPrefix="filter-channel" options={CHANNELS} selected={filters.channel} onChange={(channel) => change({ channel })} />
+        <fieldset className="flex flex-wrap items-end gap-4">
+          <legend className="text-sm font-medium text-stone-800">Reacted between</legend>
+          <div>
+            <Label htmlFor="filter-reacted-from" className="font-normal">
+              From
+            </Label>
+            <Input
+              id="filter-reacted-from"
+              type="date"
+              value={filters.reactedFrom ?? ''}
+              onChange={(event) => change({ reactedFrom: event.target.value || null })}
+            />
+          </div>
+          <div>
+            <Label htmlFor="filter-reacted-to" className="font-normal">
+              To
+            </Label>
+            <Input
+              id="filter-reacted-to"
+              type="date"
+              value={filters.reactedTo ?? ''}
+              min={filters.reactedFrom ?? undefined}
+              aria-invalid={!datesInOrder}
+              onChange={(event) => change({ reactedTo: event.target.value || null })}
+            />
+          </div>
+          {datesInOrder ? null : <p className="text-sm text-red-700">“To” is before “From”: only “From” applies.</p>}
+        </fieldset>
+      </FilterPanel>
 
-      <div className="mt-4">
-        <RowCount isUpdating={list.isFetching && !list.isFetchingNextPage}>{count.data === undefined ? null : countText(count.data, filters)}</RowCount>
-      </div>
-
-      <div className="mt-2 space-y-2">
-        <ErrorBanner>{actionError}</ErrorBanner>
-        {list.error ? <ErrorBanner>{errorMessage(list.error)}</ErrorBanner> : null}
-      </div>
+      <ListStatus
+        count={count.data}
+        noun={['reaction', 'reactions']}
+        deleted={filters.deleted}
+        filtered={filtered}
+        isUpdating={list.isFetching && !list.isFetchingNextPage}
+        actionError={actionError}
+        listError={list.error}
+      />
 
       <div className="mt-2">
         <DataTable<ReactionRow, ReactionSortKey>

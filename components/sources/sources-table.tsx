@@ -3,14 +3,15 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
-import { DataTable, RowCount } from '@/components/data-table/data-table';
-import { CheckboxFilter, SearchFilter, ShowDeletedToggle } from '@/components/data-table/filters';
+import { DataTable } from '@/components/data-table/data-table';
+import { CheckboxFilter, SearchFilter } from '@/components/data-table/filters';
+import { FilterPanel, ListHeading, ListStatus } from '@/components/data-table/list-toolbar';
 import { sourceColumns, type SourceRow } from '@/components/sources/sources-columns';
 import { useSourceFilters } from '@/components/sources/use-source-filters';
 import { ConfirmButton } from '@/components/ui/confirm-dialog';
 import { errorMessage } from '@/components/ui/form-errors';
-import { buttonLinkStyle, deskPaths, linkStyle, primaryLinkStyle } from '@/components/ui/links';
-import { Button, ErrorBanner } from '@/components/ui/primitives';
+import { deskPaths, linkStyle } from '@/components/ui/links';
+import { Button } from '@/components/ui/primitives';
 import { useDeskUser } from '@/components/users/desk-user';
 import type { SourceFilters, SourceSortKey } from '@/server/sources/sources.input';
 import { reliabilityLabels, sourceKindLabels, type ReliabilityGrade, type SourceKind } from '@/server/sources/sources.labels';
@@ -21,12 +22,6 @@ const KINDS = Object.entries(sourceKindLabels) as Array<[SourceKind, string]>;
 const GRADES = Object.entries(reliabilityLabels) as Array<[ReliabilityGrade, string]>;
 
 const isFiltered = (filters: SourceFilters) => Boolean(filters.search || filters.kind.length || filters.reliability.length);
-
-function countText(count: number, filters: SourceFilters): string {
-  const noun = count === 1 ? 'source' : 'sources';
-  if (filters.deleted) return `${count} deleted ${noun}`;
-  return isFiltered(filters) ? `${count} matching ${noun}` : `${count} ${noun}`;
-}
 
 /**
  * A dossier's sources: server-side search, filters, sorting and keyset pages ("Load more") on the shared data
@@ -94,24 +89,15 @@ export function SourcesTable({ dossierId, dossierSlug }: { dossierId: string; do
 
   return (
     <section aria-labelledby="sources-heading" className="mt-8">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h2 id="sources-heading" className="text-xl font-semibold text-ink">
-          {filters.deleted ? 'Deleted sources' : 'Sources'}
-        </h2>
-        <div className="flex flex-wrap items-center gap-3">
-          <a href={deskPaths.exportSources(dossierSlug, queryString)} download className={buttonLinkStyle}>
-            Export CSV
-          </a>
-          {canEdit ? (
-            <Link href={deskPaths.newSource(dossierSlug)} className={primaryLinkStyle}>
-              Add source
-            </Link>
-          ) : null}
-        </div>
-      </div>
+      <ListHeading
+        id="sources-heading"
+        title={filters.deleted ? 'Deleted sources' : 'Sources'}
+        exportHref={deskPaths.exportSources(dossierSlug, queryString)}
+        add={canEdit ? { href: deskPaths.newSource(dossierSlug), label: 'Add source' } : null}
+      />
 
-      <div className="mt-4 space-y-4 rounded-lg border border-stone-200 bg-white p-4">
-        <div className="flex flex-wrap items-end justify-between gap-4">
+      <FilterPanel
+        search={
           <SearchFilter
             id="sources-search"
             label="Search sources"
@@ -119,37 +105,31 @@ export function SourcesTable({ dossierId, dossierSlug }: { dossierId: string; do
             value={filters.search}
             onSearch={(search) => change({ search })}
           />
-          <div className="flex items-center gap-4">
-            {filtered ? (
-              <Button variant="ghost" onClick={() => change({ search: '', kind: [], reliability: [] })}>
-                Clear filters
-              </Button>
-            ) : null}
-            <ShowDeletedToggle checked={filters.deleted} onChange={(deleted) => change({ deleted })} />
-          </div>
-        </div>
-        <div className="grid gap-4 lg:grid-cols-2">
-          <CheckboxFilter legend="Kind" idPrefix="filter-kind" options={KINDS} selected={filters.kind} onChange={(kind) => change({ kind })} />
-          <CheckboxFilter
-            legend="Reliability"
-            idPrefix="filter-reliability"
-            options={GRADES}
-            selected={filters.reliability}
-            onChange={(reliability) => change({ reliability })}
-          />
-        </div>
-      </div>
+        }
+        filtered={filtered}
+        onClear={() => change({ search: '', kind: [], reliability: [] })}
+        deleted={filters.deleted}
+        onDeletedChange={(deleted) => change({ deleted })}
+      >
+        <CheckboxFilter legend="Kind" idPrefix="filter-kind" options={KINDS} selected={filters.kind} onChange={(kind) => change({ kind })} />
+        <CheckboxFilter
+          legend="Reliability"
+          idPrefix="filter-reliability"
+          options={GRADES}
+          selected={filters.reliability}
+          onChange={(reliability) => change({ reliability })}
+        />
+      </FilterPanel>
 
-      <div className="mt-4">
-        <RowCount isUpdating={list.isFetching && !list.isFetchingNextPage}>
-          {count.data === undefined ? null : countText(count.data, filters)}
-        </RowCount>
-      </div>
-
-      <div className="mt-2 space-y-2">
-        <ErrorBanner>{actionError}</ErrorBanner>
-        {list.error ? <ErrorBanner>{errorMessage(list.error)}</ErrorBanner> : null}
-      </div>
+      <ListStatus
+        count={count.data}
+        noun={['source', 'sources']}
+        deleted={filters.deleted}
+        filtered={filtered}
+        isUpdating={list.isFetching && !list.isFetchingNextPage}
+        actionError={actionError}
+        listError={list.error}
+      />
 
       <div className="mt-2">
         <DataTable<SourceRow, SourceSortKey>
