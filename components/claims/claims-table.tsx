@@ -1,9 +1,10 @@
 'use client';
 
-import { keepPreviousData, useInfiniteQuery, useMutation, useQueries, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
-import { ActorMultiPicker, type PickedActor } from '@/components/actors/actor-picker';
+import { ActorMultiPicker } from '@/components/actors/actor-picker';
+import { useNamedActors } from '@/components/actors/use-named-actors';
 import { DataTable } from '@/components/data-table/data-table';
 import { CheckboxFilter, SearchFilter } from '@/components/data-table/filters';
 import { FilterPanel, ListHeading, ListStatus } from '@/components/data-table/list-toolbar';
@@ -33,16 +34,6 @@ const isFiltered = (filters: ClaimFilters) =>
       filters.saidTo ||
       filters.needsSource,
   );
-
-/** The actors of the "About" filter, named (the address holds only their ids). */
-function useNamedActors(ids: readonly string[]): PickedActor[] {
-  const trpc = useTRPC();
-  const found = useQueries({ queries: ids.map((id) => trpc.actors.byId.queryOptions({ id }, { staleTime: 60_000 })) });
-  return ids.map((id, index) => {
-    const actor = found[index]?.data;
-    return actor ? { id, name: actor.name, kind: actor.kind } : { id, name: '…' };
-  });
-}
 
 /**
  * A dossier's claims on the shared list pattern: full-text search, filters (party, about, status, category, said
