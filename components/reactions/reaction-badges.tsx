@@ -25,33 +25,45 @@ export function SignatoryNames({ signatories, className }: { signatories: readon
   );
 }
 
-/** A stance as a small chip; the primary one is filled. The full label is the chip's title and screen-reader text. */
-export function StanceChip({ stance, primary = false }: { stance: ReactionStance; primary?: boolean }) {
+/** The pill every reaction chip (stance, alignment) is drawn as; the caller adds the colours. */
+export const chipClass = 'inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1';
+
+/**
+ * Where a chip is shown: the desk marks the primary stance "(primary)" on grey chips, the readers' pages "(primary
+ * stance)" on white ones.
+ */
+const chipSurface = {
+  desk: { primaryNote: ' (primary)', other: 'bg-stone-100 text-stone-700 ring-stone-300' },
+  public: { primaryNote: ' (primary stance)', other: 'bg-white text-stone-700 ring-stone-300' },
+} as const;
+type ChipSurface = keyof typeof chipSurface;
+
+/**
+ * A stance as a small chip: the short label shown, the full one as the chip's title and screen-reader text; the
+ * primary one is filled. No hooks and no client code: the readers' pages (server components) use it too.
+ */
+export function StanceChip({ stance, primary = false, surface = 'desk' }: { stance: ReactionStance; primary?: boolean; surface?: ChipSurface }) {
+  const { primaryNote, other } = chipSurface[surface];
   return (
-    <span
-      title={`${reactionStanceLabels[stance]}${primary ? ' (primary)' : ''}`}
-      className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ${
-        primary ? 'bg-ink text-white ring-ink' : 'bg-stone-100 text-stone-700 ring-stone-300'
-      }`}
-    >
+    <span title={`${reactionStanceLabels[stance]}${primary ? primaryNote : ''}`} className={`${chipClass} ${primary ? 'bg-ink text-white ring-ink' : other}`}>
       <span aria-hidden="true">{reactionStanceShortLabels[stance]}</span>
       <span className="sr-only">
         {reactionStanceLabels[stance]}
-        {primary ? ' (primary)' : ''}
+        {primary ? primaryNote : ''}
       </span>
     </span>
   );
 }
 
 /** The primary stance first, then the others. */
-export function StanceChips({ primary, stances }: { primary: ReactionStance; stances: readonly ReactionStance[] }) {
+export function StanceChips({ primary, stances, surface = 'desk' }: { primary: ReactionStance; stances: readonly ReactionStance[]; surface?: ChipSurface }) {
   return (
     <span className="inline-flex flex-wrap gap-1">
-      <StanceChip stance={primary} primary />
+      <StanceChip stance={primary} primary surface={surface} />
       {stances
         .filter((stance) => stance !== primary)
         .map((stance) => (
-          <StanceChip key={stance} stance={stance} />
+          <StanceChip key={stance} stance={stance} surface={surface} />
         ))}
     </span>
   );
@@ -67,7 +79,7 @@ const alignmentTone: Record<Alignment, string> = {
 /** An alignment in words (the colour only repeats it). */
 export function AlignmentBadge({ alignment, edited = false }: { alignment: Alignment; edited?: boolean }) {
   return (
-    <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ${alignmentTone[alignment]}`}>
+    <span className={`${chipClass} ${alignmentTone[alignment]}`}>
       {alignmentLabels[alignment]}
       {edited ? (
         <span title="Set by an editor" className="ml-0.5">

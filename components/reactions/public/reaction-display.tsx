@@ -1,10 +1,9 @@
 import { formatClaimMoment } from '@/components/public/claim-format';
 import { formatDay } from '@/components/format';
+import { chipClass, StanceChips } from '@/components/reactions/reaction-badges';
 import {
   alignmentLabels,
   reactionChannelLabels,
-  reactionStanceLabels,
-  reactionStanceShortLabels,
   type Alignment,
   type DatePrecision,
   type ReactionStance,
@@ -73,40 +72,9 @@ const alignmentChipTone: Record<Alignment, string> = {
 /** "Against Azerbaijan" as a chip; the small square repeats the map's colour and pattern. */
 export function AlignmentChip({ alignment, partyName }: { alignment: Alignment; partyName: string }) {
   return (
-    <span className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ${alignmentChipTone[alignment]}`}>
+    <span className={`${chipClass} gap-1 ${alignmentChipTone[alignment]}`}>
       <Swatch fill={`url(#${patternId(alignment)})`} />
       {alignmentPhrase(alignment, partyName)}
-    </span>
-  );
-}
-
-/** A stance chip: the short label shown, the full one as the accessible text; the primary stance is filled. */
-export function StanceChip({ stance, primary = false }: { stance: ReactionStance; primary?: boolean }) {
-  return (
-    <span
-      title={`${reactionStanceLabels[stance]}${primary ? ' (primary stance)' : ''}`}
-      className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ${
-        primary ? 'bg-ink text-white ring-ink' : 'bg-white text-stone-700 ring-stone-300'
-      }`}
-    >
-      <span aria-hidden="true">{reactionStanceShortLabels[stance]}</span>
-      <span className="sr-only">
-        {reactionStanceLabels[stance]}
-        {primary ? ' (primary stance)' : ''}
-      </span>
-    </span>
-  );
-}
-
-export function StanceChips({ primary, stances }: { primary: ReactionStance; stances: readonly ReactionStance[] }) {
-  return (
-    <span className="inline-flex flex-wrap gap-1">
-      <StanceChip stance={primary} primary />
-      {stances
-        .filter((stance) => stance !== primary)
-        .map((stance) => (
-          <StanceChip key={stance} stance={stance} />
-        ))}
     </span>
   );
 }
@@ -215,7 +183,7 @@ export function ReactionBody({
         <ReactionDate at={reaction.reactedAt} precision={reaction.reactedPrecision} />
         <span aria-hidden="true">·</span>
         <span>{reactionChannelLabels[reaction.channel]}</span>
-        <StanceChips primary={reaction.primaryStance} stances={reaction.stances} />
+        <StanceChips primary={reaction.primaryStance} stances={reaction.stances} surface="public" />
       </p>
       {reaction.quote ? (
         <blockquote className="mt-2 border-l-4 border-ink pl-3 text-stone-900">“{reaction.quote}”</blockquote>
