@@ -8,6 +8,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { formatMoment } from '@/components/format';
 import { ConfirmButton } from '@/components/ui/confirm-dialog';
+import { DetailsSection, type DetailRow } from '@/components/ui/details-section';
 import { errorMessage } from '@/components/ui/form-errors';
 import { buttonLinkStyle, linkStyle } from '@/components/ui/links';
 import { Button, ErrorBanner, Label } from '@/components/ui/primitives';
@@ -109,7 +110,7 @@ export function ActorDetails({ initialActor, children }: { initialActor: ActorDe
   );
   const deleted = Boolean(actor.deletedAt);
 
-  const rows: Array<[string, React.ReactNode]> = [
+  const rows: DetailRow[] = [
     ['Kind', actorKindLabels[actor.kind]],
     ['Country', actor.countryCode ? `${countryName(actor.countryCode) || actor.countryCode} (${actor.countryCode})` : '—'],
     [
@@ -200,19 +201,7 @@ export function ActorDetails({ initialActor, children }: { initialActor: ActorDe
       ) : null}
       <ErrorBanner>{actionError}</ErrorBanner>
 
-      <section aria-labelledby="actor-details-heading" className="rounded-lg border border-stone-200 bg-white p-5">
-        <h2 id="actor-details-heading" className="text-lg font-semibold text-ink">
-          Details
-        </h2>
-        <dl className="mt-4 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
-          {rows.map(([label, value]) => (
-            <div key={label} className="contents">
-              <dt className="font-medium text-stone-600">{label}</dt>
-              <dd className="text-stone-900">{value}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
+      <DetailsSection headingId="actor-details-heading" rows={rows} />
 
       <section aria-labelledby="actor-affiliates-heading">
         <h2 id="actor-affiliates-heading" className="text-lg font-semibold text-ink">

@@ -6,7 +6,9 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { actorPaths } from '@/components/actors/actor-paths';
 import { formatDay, formatMoment } from '@/components/format';
+import { CitedSourceList } from '@/components/sources/cited-source-list';
 import { ConfirmButton } from '@/components/ui/confirm-dialog';
+import { DetailsSection, type DetailRow } from '@/components/ui/details-section';
 import { errorMessage } from '@/components/ui/form-errors';
 import { buttonLinkStyle, deskPaths, linkStyle, primaryLinkStyle } from '@/components/ui/links';
 import { Button, ErrorBanner } from '@/components/ui/primitives';
@@ -93,7 +95,7 @@ export function ClaimView({ dossier, initialClaim }: { dossier: { id: string; sl
   const updates = relationsOf(claim, ['updates']);
   const figures = claimFigures.filter((figure) => claim[figure] !== null);
 
-  const rows: Array<[string, React.ReactNode]> = [
+  const rows: DetailRow[] = [
     [
       'Claimant',
       <span key="claimant">
@@ -287,59 +289,14 @@ export function ClaimView({ dossier, initialClaim }: { dossier: { id: string; sl
         ) : null}
       </section>
 
-      <section aria-labelledby="claim-details-heading" className="rounded-lg border border-stone-200 bg-white p-5">
-        <h2 id="claim-details-heading" className="text-lg font-semibold text-ink">
-          Details
-        </h2>
-        <dl className="mt-4 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
-          {rows.map(([label, value]) => (
-            <div key={label} className="contents">
-              <dt className="font-medium text-stone-600">{label}</dt>
-              <dd className="min-w-0 text-stone-900">{value}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
+      <DetailsSection headingId="claim-details-heading" rows={rows} />
 
-      <section aria-labelledby="claim-sources-heading">
-        <h2 id="claim-sources-heading" className="text-lg font-semibold text-ink">
-          Sources
-        </h2>
-        {claim.sources.length === 0 ? (
-          <p className="mt-1 text-sm text-red-800">No source cited: this claim needs one before it can appear publicly.</p>
-        ) : (
-          <ul className="mt-3 space-y-3">
-            {claim.sources.map(({ source, excerpt }) => (
-              <li key={source.id} className="rounded-lg border border-stone-200 bg-white p-3">
-                <p className="text-sm">
-                  <Link href={deskPaths.source(dossier.slug, source.id)} className="font-medium text-ink hover:underline">
-                    {source.title}
-                  </Link>
-                  {source.deletedAt ? <span className="ml-2 text-xs font-medium text-red-700">(source deleted)</span> : null}
-                </p>
-                <p className="mt-0.5 text-xs text-stone-600">
-                  {[source.outlet || null, source.publishedAt ? formatDay(source.publishedAt) : null].filter(Boolean).join(' · ')}
-                  {source.url ? (
-                    <>
-                      {' · '}
-                      <a href={source.url} target="_blank" rel="noopener noreferrer nofollow" className={linkStyle}>
-                        Open
-                      </a>
-                    </>
-                  ) : (
-                    ' · No URL'
-                  )}
-                </p>
-                {excerpt ? (
-                  <blockquote className="mt-2 border-l-4 border-stone-300 pl-3 text-sm whitespace-pre-line text-stone-800">{excerpt}</blockquote>
-                ) : (
-                  <p className="mt-2 text-xs text-stone-500 italic">No excerpt.</p>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <CitedSourceList
+        headingId="claim-sources-heading"
+        dossierSlug={dossier.slug}
+        sources={claim.sources}
+        noneText="No source cited: this claim needs one before it can appear publicly."
+      />
 
       <section aria-labelledby="claim-corrections-heading">
         <h2 id="claim-corrections-heading" className="text-lg font-semibold text-ink">

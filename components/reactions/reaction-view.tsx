@@ -7,8 +7,10 @@ import { useState } from 'react';
 import { actorPaths } from '@/components/actors/actor-paths';
 import { formatClaimMoment } from '@/components/claims/claim-format';
 import { NeedsSourceBadge } from '@/components/claims/claim-status-badge';
-import { formatDay, formatMoment } from '@/components/format';
+import { formatMoment } from '@/components/format';
+import { CitedSourceList } from '@/components/sources/cited-source-list';
 import { ConfirmButton } from '@/components/ui/confirm-dialog';
+import { DetailsSection, type DetailRow } from '@/components/ui/details-section';
 import { errorMessage } from '@/components/ui/form-errors';
 import { buttonLinkStyle, deskPaths, linkStyle } from '@/components/ui/links';
 import { Button, ErrorBanner } from '@/components/ui/primitives';
@@ -44,7 +46,7 @@ export function ReactionView({ dossier, initialReaction }: { dossier: { id: stri
   const words = reactionWords(reaction);
   const title = reaction.signatories.map((signatory) => signatory.actor.name).join(', ') || 'Reaction';
 
-  const rows: Array<[string, React.ReactNode]> = [
+  const rows: DetailRow[] = [
     [
       reaction.signatories.length > 1 ? 'Signatories' : 'Actor',
       <ul key="actors" className="space-y-0.5">
@@ -174,59 +176,14 @@ export function ReactionView({ dossier, initialReaction }: { dossier: { id: stri
       ) : null}
       <ErrorBanner>{actionError}</ErrorBanner>
 
-      <section aria-labelledby="reaction-details-heading" className="rounded-lg border border-stone-200 bg-white p-5">
-        <h2 id="reaction-details-heading" className="text-lg font-semibold text-ink">
-          Details
-        </h2>
-        <dl className="mt-4 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
-          {rows.map(([label, value]) => (
-            <div key={label} className="contents">
-              <dt className="font-medium text-stone-600">{label}</dt>
-              <dd className="min-w-0 text-stone-900">{value}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
+      <DetailsSection headingId="reaction-details-heading" rows={rows} />
 
-      <section aria-labelledby="reaction-sources-heading">
-        <h2 id="reaction-sources-heading" className="text-lg font-semibold text-ink">
-          Sources
-        </h2>
-        {reaction.sources.length === 0 ? (
-          <p className="mt-1 text-sm text-red-800">No source cited: this reaction needs one before it can appear publicly.</p>
-        ) : (
-          <ul className="mt-3 space-y-3">
-            {reaction.sources.map(({ source, excerpt }) => (
-              <li key={source.id} className="rounded-lg border border-stone-200 bg-white p-3">
-                <p className="text-sm">
-                  <Link href={deskPaths.source(dossier.slug, source.id)} className="font-medium text-ink hover:underline">
-                    {source.title}
-                  </Link>
-                  {source.deletedAt ? <span className="ml-2 text-xs font-medium text-red-700">(source deleted)</span> : null}
-                </p>
-                <p className="mt-0.5 text-xs text-stone-600">
-                  {[source.outlet || null, source.publishedAt ? formatDay(source.publishedAt) : null].filter(Boolean).join(' · ')}
-                  {source.url ? (
-                    <>
-                      {' · '}
-                      <a href={source.url} target="_blank" rel="noopener noreferrer nofollow" className={linkStyle}>
-                        Open
-                      </a>
-                    </>
-                  ) : (
-                    ' · No URL'
-                  )}
-                </p>
-                {excerpt ? (
-                  <blockquote className="mt-2 border-l-4 border-stone-300 pl-3 text-sm whitespace-pre-line text-stone-800">{excerpt}</blockquote>
-                ) : (
-                  <p className="mt-2 text-xs text-stone-500 italic">No excerpt.</p>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <CitedSourceList
+        headingId="reaction-sources-heading"
+        dossierSlug={dossier.slug}
+        sources={reaction.sources}
+        noneText="No source cited: this reaction needs one before it can appear publicly."
+      />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { formatDay, formatMoment } from '@/components/format';
 import { ReliabilityBadge } from '@/components/sources/reliability-badge';
 import type { Source } from '@/server/sources/schema';
 import { reliabilityLabels, sourceKindLabels } from '@/server/sources/sources.labels';
+import { DetailsSection, type DetailRow } from '@/components/ui/details-section';
 import { linkStyle } from '@/components/ui/links';
 
 function ExternalLink({ href }: { href: string | null }) {
@@ -15,7 +16,7 @@ function ExternalLink({ href }: { href: string | null }) {
 
 /** Every field of a source, read-only: what a viewer sees where an editor gets the form. */
 export function SourceDetails({ source }: { source: Source }) {
-  const rows: Array<[string, React.ReactNode]> = [
+  const rows: DetailRow[] = [
     ['URL', <ExternalLink key="url" href={source.url} />],
     ['Outlet', source.outlet || '—'],
     ['Author', source.author || '—'],
@@ -34,19 +35,8 @@ export function SourceDetails({ source }: { source: Source }) {
     ['Last changed', `${formatMoment(source.updatedAt)} (version ${source.version})`],
   ];
   return (
-    <section aria-labelledby="source-details-heading" className="rounded-lg border border-stone-200 bg-white p-5">
-      <h2 id="source-details-heading" className="text-lg font-semibold text-ink">
-        {source.title}
-      </h2>
+    <DetailsSection headingId="source-details-heading" heading={source.title} rows={rows}>
       {source.deletedAt ? <p className="mt-1 text-sm text-red-700">Deleted {formatMoment(source.deletedAt)}.</p> : null}
-      <dl className="mt-4 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
-        {rows.map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt className="font-medium text-stone-600">{label}</dt>
-            <dd className="text-stone-900">{value}</dd>
-          </div>
-        ))}
-      </dl>
-    </section>
+    </DetailsSection>
   );
 }
