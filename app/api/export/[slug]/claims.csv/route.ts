@@ -1,40 +1,17 @@
-import { requireRouteUser } from '@/server/auth/guards';
 import { deskClaimColumns } from '@/server/claims/claims.csv';
 import { loadClaimFiltersStrictly } from '@/server/claims/claims.search-params';
 import { iterateClaims } from '@/server/claims/claims.service';
-import { csvResponse, csvStream } from '@/server/csv/csv';
-import { slugSchema } from '@/server/dossiers/dossiers.input';
-import { getDossierBySlug } from '@/server/dossiers/dossiers.service';
-import { ServiceError } from '@/server/errors';
-import { withDatabaseErrors } from '@/server/http/with-database';
-import { SearchParamError } from '@/server/search-params';
-import { getAppDatabase } from '@/server/startup';
+import { csvStream } from '@/server/csv/csv';
+import { dayRangeRefusal, deskCsvExport } from '@/server/csv/desk-export';
 
 /**
  * Desk export of claims: every field (internal notes, needs-source claims, deleted ones when the view shows them),
  * for signed-in users, with the view of the claims table: the same query string, read by the table's own parsers
  * (server/claims/claims.search-params.ts). A value the table would drop is a 400.
  */
-export const GET = withDatabaseErrors(async function deskClaimsCsv(request: Request, context: { params: Promise<{ slug: string }> }) {
-  const guard = await requireRouteUser(request, 'viewer');
-  if (guard.denied) return guard.denied;
-  // A slug that no dossier can have (NUL, stray bytes, wrong characters) is a 404 without looking it up.
-  const slug = slugSchema.safeParse((await context.params).slug);
-  if (!slug.success) return Response.json({ error: 'Dossier not found.' }, { status: 404 });
-  const { db } = await getAppDatabase();
-  try {
-    const filters = loadClaimFiltersStrictly(new URL(request.url).searchParams);
-    // Checked here, not left to the first page the stream reads: by then the 200 would already be sent.
-    if (filters.saidFrom && filters.saidTo && filters.saidFrom > filters.saidTo) {
-      return Response.json({ error: 'to: the last day must be on or after the first (from).' }, { status: 400 });
-    }
-    const dossier = await getDossierBySlug(db, slug.data);
-    return csvResponse(csvStream(iterateClaims(db, dossier.id, filters), deskClaimColumns), `${dossier.slug}-claims-desk.csv`, {
-      public: false,
-    });
-  } catch (error) {
-    if (error instanceof SearchParamError) return Response.json({ error: error.message }, { status: 400 });
-    if (error instanceof ServiceError && error.code === 'NOT_FOUND') return Response.json({ error: error.message }, { status: 404 });
-    throw error;
-  }
+export const GET = deskCsvExport({
+  name: 'claims',
+  loadFilters: loadClaimFiltersStrictly,
+  refuse: (filters) => dayRangeRefusal(filters.saidFrom, filters.saidTo),
+  body: (db, dossier, filters) => csvStream(iterateClaims(db, dossier.id, filters), deskClaimColumns),
 });
