@@ -10,6 +10,7 @@ import { ActorMultiPicker, ActorPicker, type PickedActor } from '@/components/ac
 import { TextListInput } from '@/components/actors/text-list-input';
 import { CitedSourcesFields } from '@/components/forms/cited-sources-fields';
 import { FieldRows, rowField } from '@/components/forms/field-rows';
+import { MomentInput, momentInPrecision, type Moment } from '@/components/forms/moment-input';
 import { useDeskForm } from '@/components/forms/use-desk-form';
 import { FormErrorBanner } from '@/components/ui/form-banner';
 import { readServerError } from '@/components/ui/form-errors';
@@ -62,37 +63,6 @@ export interface ClaimFormDossier {
   id: string;
   slug: string;
   status: 'draft' | 'published';
-}
-
-type Moment = Date | string | null | undefined;
-
-/** A stored moment as its input shows it: "2020-09-28" for a day, "2020-09-28T09:00" (UTC) for an exact time. */
-function momentText(value: Moment, precision: DatePrecision): string {
-  if (!value) return '';
-  const iso = value instanceof Date ? value.toISOString() : value;
-  return precision === 'exact' ? iso.slice(0, 16) : iso.slice(0, 10);
-}
-
-/** A date or date-and-time input for one moment, in UTC (the desk's time everywhere); its precision picks which. */
-function MomentInput({
-  value,
-  precision,
-  onChange,
-  ...props
-}: {
-  id: string;
-  value: Moment;
-  precision: DatePrecision;
-  onChange: (value: string) => void;
-  'aria-invalid'?: boolean;
-  'aria-describedby'?: string;
-}) {
-  const text = momentText(value, precision);
-  return precision === 'exact' ? (
-    <Input {...props} type="datetime-local" value={text} onChange={(event) => onChange(event.target.value ? `${event.target.value}Z` : '')} />
-  ) : (
-    <Input {...props} type="date" value={text} onChange={(event) => onChange(event.target.value)} />
-  );
 }
 
 const figureFields = {
@@ -369,11 +339,8 @@ export function ClaimForm({ dossier, claim, prefill }: { dossier: ClaimFormDossi
                       {...register(precision, {
                         onChange: (event: React.ChangeEvent<HTMLSelectElement>) => {
                           // Keep the moment, in the shape the other input needs.
-                          const next = event.target.value as DatePrecision;
-                          const text = momentText(form.getValues(at) as Moment, 'exact');
-                          if (!text) return;
-                          const day = text.slice(0, 10);
-                          form.setValue(at, next === 'exact' ? `${day}T${text.slice(11, 16) || '00:00'}Z` : day);
+                          const moved = momentInPrecision(form.getValues(at) as Moment, event.target.value as DatePrecision);
+                          if (moved !== null) form.setValue(at, moved);
                         },
                       })}
                     >

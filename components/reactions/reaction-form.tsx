@@ -9,6 +9,7 @@ import { ActorMultiPicker, ActorPicker, type PickedActor } from '@/components/ac
 import { TextListInput } from '@/components/actors/text-list-input';
 import { CitedSourcesFields } from '@/components/forms/cited-sources-fields';
 import { rowField } from '@/components/forms/field-rows';
+import { MomentInput, momentInPrecision, type Moment } from '@/components/forms/moment-input';
 import { useDeskForm } from '@/components/forms/use-desk-form';
 import { FormErrorBanner } from '@/components/ui/form-banner';
 import { linkStyle } from '@/components/ui/links';
@@ -52,37 +53,6 @@ export interface ReactionFormDossier {
 /** Kinds a reaction counts for (the override picker offers only these). */
 const COUNTING_KINDS: ActorKind[] = ['state', 'international_organisation'];
 const COUNTING_KIND_SET: ReadonlySet<ActorKind> = new Set(COUNTING_KINDS);
-
-type Moment = Date | string | null | undefined;
-
-/** A stored moment as its input shows it: "2020-09-28" for a day, "2020-09-28T09:00" (UTC) for an exact time. */
-function momentText(value: Moment, precision: DatePrecision): string {
-  if (!value) return '';
-  const iso = value instanceof Date ? value.toISOString() : value;
-  return precision === 'exact' ? iso.slice(0, 16) : iso.slice(0, 10);
-}
-
-/** A date or date-and-time input, in UTC (the desk's time everywhere); the precision picks which. */
-function MomentInput({
-  value,
-  precision,
-  onChange,
-  ...props
-}: {
-  id: string;
-  value: Moment;
-  precision: DatePrecision;
-  onChange: (value: string) => void;
-  'aria-invalid'?: boolean;
-  'aria-describedby'?: string;
-}) {
-  const text = momentText(value, precision);
-  return precision === 'exact' ? (
-    <Input {...props} type="datetime-local" value={text} onChange={(event) => onChange(event.target.value ? `${event.target.value}Z` : '')} />
-  ) : (
-    <Input {...props} type="date" value={text} onChange={(event) => onChange(event.target.value)} />
-  );
-}
 
 /** Stances in taxonomy order. */
 const inTaxonomyOrder = (stances: readonly ReactionStance[]) => reactionStances.filter((stance) => stances.includes(stance));
@@ -481,11 +451,8 @@ export function ReactionForm({ dossier, reaction, prefill }: { dossier: Reaction
                   {...register('reactedPrecision', {
                     onChange: (event: React.ChangeEvent<HTMLSelectElement>) => {
                       // Keep the moment, in the shape the other input needs.
-                      const next = event.target.value as DatePrecision;
-                      const text = momentText(form.getValues('reactedAt') as Moment, 'exact');
-                      if (!text) return;
-                      const day = text.slice(0, 10);
-                      form.setValue('reactedAt', next === 'exact' ? `${day}T${text.slice(11, 16) || '00:00'}Z` : day);
+                      const moved = momentInPrecision(form.getValues('reactedAt') as Moment, event.target.value as DatePrecision);
+                      if (moved !== null) form.setValue('reactedAt', moved);
                     },
                   })}
                 >
