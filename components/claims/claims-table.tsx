@@ -6,10 +6,10 @@ import { useState } from 'react';
 import { ActorMultiPicker } from '@/components/actors/actor-picker';
 import { useNamedActors } from '@/components/actors/use-named-actors';
 import { DataTable } from '@/components/data-table/data-table';
-import { CheckboxFilter, SearchFilter } from '@/components/data-table/filters';
+import { CheckboxFilter, DayRangeFilter, dayRangeQuery, SearchFilter } from '@/components/data-table/filters';
 import { FilterPanel, ListHeading, ListStatus } from '@/components/data-table/list-toolbar';
 import { errorMessage } from '@/components/ui/form-errors';
-import { Button, Input, Label } from '@/components/ui/primitives';
+import { Button, Label } from '@/components/ui/primitives';
 import { useDeskUser } from '@/components/users/desk-user';
 import type { ClaimFilters, ClaimSortKey } from '@/server/claims/claims.input';
 import { claimCategories, claimCategoryLabels, verificationStatusLabels, verificationStatuses } from '@/server/claims/claims.labels';
@@ -21,7 +21,6 @@ import { useClaimFilters } from './use-claim-filters';
 const PAGE_SIZE = 50;
 const STATUSES = verificationStatuses.map((status) => [status, verificationStatusLabels[status]] as const);
 const CATEGORIES = claimCategories.map((category) => [category, claimCategoryLabels[category]] as const);
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 const isFiltered = (filters: ClaimFilters) =>
   Boolean(
@@ -45,9 +44,8 @@ export function ClaimsTable({ dossierId, dossierSlug }: { dossierId: string; dos
   const { canEdit } = useDeskUser();
   const { filters, setFilters, queryString } = useClaimFilters();
   const [actionError, setActionError] = useState<string | null>(null);
-  const dates = { saidFrom: filters.saidFrom && DAY.test(filters.saidFrom) ? filters.saidFrom : null, saidTo: filters.saidTo && DAY.test(filters.saidTo) ? filters.saidTo : null };
-  const datesInOrder = !dates.saidFrom || !dates.saidTo || dates.saidFrom <= dates.saidTo;
-  const query = { dossierId, ...filters, ...dates, ...(datesInOrder ? {} : { saidTo: null }) };
+  const days = dayRangeQuery(filters.saidFrom, filters.saidTo);
+  const query = { dossierId, ...filters, saidFrom: days.from, saidTo: days.to };
 
   const list = useInfiniteQuery(
     trpc.claims.list.infiniteQueryOptions(
@@ -140,29 +138,15 @@ export function ClaimsTable({ dossierId, dossierSlug }: { dossierId: string; dos
           selected={filters.category}
           onChange={(category) => change({ category })}
         />
-        <fieldset className="flex flex-wrap items-end gap-4">
-          <legend className="text-sm font-medium text-stone-800">Said between</legend>
-          <div>
-            <Label htmlFor="filter-said-from" className="font-normal">
-              From
-            </Label>
-            <Input id="filter-said-from" type="date" value={filters.saidFrom ?? ''} onChange={(event) => change({ saidFrom: event.target.value || null })} />
-          </div>
-          <div>
-            <Label htmlFor="filter-said-to" className="font-normal">
-              To
-            </Label>
-            <Input
-              id="filter-said-to"
-              type="date"
-              value={filters.saidTo ?? ''}
-              min={filters.saidFrom ?? undefined}
-              aria-invalid={!datesInOrder}
-              onChange={(event) => change({ saidTo: event.target.value || null })}
-            />
-          </div>
-          {datesInOrder ? null : <p className="text-sm text-red-700">“To” is before “From”: only “From” applies.</p>}
-        </fieldset>
+        <DayRangeFilter
+          legend="Said between"
+          idPrefix="filter-said"
+          from={filters.saidFrom}
+          to={filters.saidTo}
+          inOrder={days.inOrder}
+          onFromChange={(saidFrom) => change({ saidFrom })}
+          onToChange={(saidTo) => change({ saidTo })}
+        />
       </FilterPanel>
 
       <ListStatus

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useEffectEvent, useState } from 'react';
-import { Input } from '@/components/ui/primitives';
+import { Input, Label } from '@/components/ui/primitives';
 
 const SEARCH_DELAY_MS = 300;
 
@@ -111,5 +111,63 @@ export function ShowDeletedToggle({ checked, onChange }: { checked: boolean; onC
       <input type="checkbox" className="size-4 accent-ink" checked={checked} onChange={(event) => onChange(event.target.checked)} />
       Show deleted
     </label>
+  );
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The days of a "between" filter as the list queries them: a day not written YYYY-MM-DD (a half-typed date) is
+ * none, and `to` is dropped while it comes before `from` (`inOrder` false: the filter says so).
+ */
+export function dayRangeQuery(from: string | null, to: string | null): { from: string | null; to: string | null; inOrder: boolean } {
+  const first = from && DAY.test(from) ? from : null;
+  const last = to && DAY.test(to) ? to : null;
+  const inOrder = !first || !last || first <= last;
+  return { from: first, to: inOrder ? last : null, inOrder };
+}
+
+/** "Said between" From / To date inputs (ids `${idPrefix}-from`, `${idPrefix}-to`), with a note while To is before From. */
+export function DayRangeFilter({
+  legend,
+  idPrefix,
+  from,
+  to,
+  inOrder,
+  onFromChange,
+  onToChange,
+}: {
+  legend: string;
+  idPrefix: string;
+  from: string | null;
+  to: string | null;
+  inOrder: boolean;
+  onFromChange: (from: string | null) => void;
+  onToChange: (to: string | null) => void;
+}) {
+  return (
+    <fieldset className="flex flex-wrap items-end gap-4">
+      <legend className="text-sm font-medium text-stone-800">{legend}</legend>
+      <div>
+        <Label htmlFor={`${idPrefix}-from`} className="font-normal">
+          From
+        </Label>
+        <Input id={`${idPrefix}-from`} type="date" value={from ?? ''} onChange={(event) => onFromChange(event.target.value || null)} />
+      </div>
+      <div>
+        <Label htmlFor={`${idPrefix}-to`} className="font-normal">
+          To
+        </Label>
+        <Input
+          id={`${idPrefix}-to`}
+          type="date"
+          value={to ?? ''}
+          min={from ?? undefined}
+          aria-invalid={!inOrder}
+          onChange={(event) => onToChange(event.target.value || null)}
+        />
+      </div>
+      {inOrder ? null : <p className="text-sm text-red-700">“To” is before “From”: only “From” applies.</p>}
+    </fieldset>
   );
 }

@@ -6,10 +6,10 @@ import { useState } from 'react';
 import { ActorMultiPicker } from '@/components/actors/actor-picker';
 import { useNamedActors } from '@/components/actors/use-named-actors';
 import { DataTable } from '@/components/data-table/data-table';
-import { CheckboxFilter, SearchFilter } from '@/components/data-table/filters';
+import { CheckboxFilter, DayRangeFilter, dayRangeQuery, SearchFilter } from '@/components/data-table/filters';
 import { FilterPanel, ListHeading, ListStatus } from '@/components/data-table/list-toolbar';
 import { errorMessage } from '@/components/ui/form-errors';
-import { Button, Input, Label, Select } from '@/components/ui/primitives';
+import { Button, Label, Select } from '@/components/ui/primitives';
 import { useDeskUser } from '@/components/users/desk-user';
 import { actorKindLabels, type ActorKind } from '@/server/actors/actors.labels';
 import type { ReactionFilters, ReactionSortKey } from '@/server/reactions/reactions.input';
@@ -34,7 +34,6 @@ const CHANNELS = reactionChannels.map((channel) => [channel, reactionChannelLabe
 const KINDS: ReadonlyArray<readonly [ActorKind, string]> = (
   ['state', 'international_organisation', 'religious_authority', 'armed_group', 'government_body', 'person', 'media', 'other'] as const
 ).map((kind) => [kind, actorKindLabels[kind]] as const);
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 const cleared = {
   search: '',
@@ -73,12 +72,8 @@ export function ReactionsTable({ dossierId, dossierSlug }: { dossierId: string; 
   const { canEdit } = useDeskUser();
   const { filters, setFilters, queryString } = useReactionFilters();
   const [actionError, setActionError] = useState<string | null>(null);
-  const dates = {
-    reactedFrom: filters.reactedFrom && DAY.test(filters.reactedFrom) ? filters.reactedFrom : null,
-    reactedTo: filters.reactedTo && DAY.test(filters.reactedTo) ? filters.reactedTo : null,
-  };
-  const datesInOrder = !dates.reactedFrom || !dates.reactedTo || dates.reactedFrom <= dates.reactedTo;
-  const query = { dossierId, ...filters, ...dates, ...(datesInOrder ? {} : { reactedTo: null }) };
+  const days = dayRangeQuery(filters.reactedFrom, filters.reactedTo);
+  const query = { dossierId, ...filters, reactedFrom: days.from, reactedTo: days.to };
 
   const list = useInfiniteQuery(
     trpc.reactions.list.infiniteQueryOptions(
@@ -188,34 +183,15 @@ export function ReactionsTable({ dossierId, dossierSlug }: { dossierId: string; 
           <p className="text-sm text-stone-500">Add parties to the dossier to filter by target.</p>
         )}
         <CheckboxFilter legend="Channel" idPrefix="filter-channel" options={CHANNELS} selected={filters.channel} onChange={(channel) => change({ channel })} />
-        <fieldset className="flex flex-wrap items-end gap-4">
-          <legend className="text-sm font-medium text-stone-800">Reacted between</legend>
-          <div>
-            <Label htmlFor="filter-reacted-from" className="font-normal">
-              From
-            </Label>
-            <Input
-              id="filter-reacted-from"
-              type="date"
-              value={filters.reactedFrom ?? ''}
-              onChange={(event) => change({ reactedFrom: event.target.value || null })}
-            />
-          </div>
-          <div>
-            <Label htmlFor="filter-reacted-to" className="font-normal">
-              To
-            </Label>
-            <Input
-              id="filter-reacted-to"
-              type="date"
-              value={filters.reactedTo ?? ''}
-              min={filters.reactedFrom ?? undefined}
-              aria-invalid={!datesInOrder}
-              onChange={(event) => change({ reactedTo: event.target.value || null })}
-            />
-          </div>
-          {datesInOrder ? null : <p className="text-sm text-red-700">“To” is before “From”: only “From” applies.</p>}
-        </fieldset>
+        <DayRangeFilter
+          legend="Reacted between"
+          idPrefix="filter-reacted"
+          from={filters.reactedFrom}
+          to={filters.reactedTo}
+          inOrder={days.inOrder}
+          onFromChange={(reactedFrom) => change({ reactedFrom })}
+          onToChange={(reactedTo) => change({ reactedTo })}
+        />
       </FilterPanel>
 
       <ListStatus
