@@ -11,7 +11,7 @@ import { ConfirmButton } from '@/components/ui/confirm-dialog';
 import { DetailsSection, type DetailRow } from '@/components/ui/details-section';
 import { errorMessage } from '@/components/ui/form-errors';
 import { buttonLinkStyle, linkStyle } from '@/components/ui/links';
-import { Button, ErrorBanner, Label } from '@/components/ui/primitives';
+import { Button, ErrorBanner, Label, Notice } from '@/components/ui/primitives';
 import { useDeskUser } from '@/components/users/desk-user';
 import { actorKindLabels } from '@/server/actors/actors.labels';
 import { countryName } from '@/server/actors/countries';
@@ -185,7 +185,7 @@ export function ActorDetails({ initialActor, children }: { initialActor: ActorDe
       </div>
 
       {deleted ? (
-        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+        <Notice>
           {actor.mergedIntoId ? (
             <>
               Merged into{' '}
@@ -197,7 +197,7 @@ export function ActorDetails({ initialActor, children }: { initialActor: ActorDe
           ) : (
             <>Deleted {formatMoment(actor.deletedAt)}.</>
           )}
-        </p>
+        </Notice>
       ) : null}
       <ErrorBanner>{actionError}</ErrorBanner>
 

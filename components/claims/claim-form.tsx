@@ -15,7 +15,7 @@ import { useDeskForm } from '@/components/forms/use-desk-form';
 import { FormErrorBanner } from '@/components/ui/form-banner';
 import { readServerError } from '@/components/ui/form-errors';
 import { linkStyle } from '@/components/ui/links';
-import { Button, ErrorBanner, Field, Input, Label, Select, Textarea } from '@/components/ui/primitives';
+import { Button, ErrorBanner, Field, Input, Label, Notice, Select, Textarea } from '@/components/ui/primitives';
 import { createClaimInput, MAX_CLAIM_SOURCES, MAX_RELATIONS, type CreateClaimFormValues } from '@/server/claims/claims.input';
 import {
   claimCategories,
@@ -224,9 +224,9 @@ export function ClaimForm({ dossier, claim, prefill }: { dossier: ClaimFormDossi
       <fieldset disabled={deleted} className="space-y-8">
         <legend className="sr-only">{claim ? 'Edit claim' : 'New claim'}</legend>
         {deleted ? (
-          <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          <Notice>
             This claim is deleted. Restore it from its page to edit it.
-          </p>
+          </Notice>
         ) : null}
         <FormErrorBanner errors={serverError} editing={Boolean(claim)} />
 

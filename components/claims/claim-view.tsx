@@ -11,7 +11,7 @@ import { ConfirmButton } from '@/components/ui/confirm-dialog';
 import { DetailsSection, type DetailRow } from '@/components/ui/details-section';
 import { errorMessage } from '@/components/ui/form-errors';
 import { buttonLinkStyle, deskPaths, linkStyle, primaryLinkStyle } from '@/components/ui/links';
-import { Button, ErrorBanner } from '@/components/ui/primitives';
+import { Button, ErrorBanner, Notice } from '@/components/ui/primitives';
 import { useDeskUser } from '@/components/users/desk-user';
 import {
   claimCategoryLabels,
@@ -224,9 +224,9 @@ export function ClaimView({ dossier, initialClaim }: { dossier: { id: string; sl
       </div>
 
       {deleted ? (
-        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+        <Notice>
           Deleted {formatMoment(claim.deletedAt)}. Claims related to it show the link as removed.
-        </p>
+        </Notice>
       ) : null}
       <ErrorBanner>{actionError}</ErrorBanner>
 

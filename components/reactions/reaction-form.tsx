@@ -13,7 +13,7 @@ import { MomentInput, momentInPrecision, type Moment } from '@/components/forms/
 import { useDeskForm } from '@/components/forms/use-desk-form';
 import { FormErrorBanner } from '@/components/ui/form-banner';
 import { linkStyle } from '@/components/ui/links';
-import { Button, Field, Input, Select, Textarea } from '@/components/ui/primitives';
+import { Button, Field, Input, Notice, Select, Textarea } from '@/components/ui/primitives';
 import type { ActorKind } from '@/server/actors/actors.labels';
 import { defaultAlignments } from '@/server/reactions/alignment';
 import { createReactionInput, MAX_REACTION_SOURCES, type CreateReactionFormValues } from '@/server/reactions/reactions.input';
@@ -349,9 +349,9 @@ export function ReactionForm({ dossier, reaction, prefill }: { dossier: Reaction
       <fieldset disabled={deleted} className="space-y-8">
         <legend className="sr-only">{reaction ? 'Edit reaction' : 'New reaction'}</legend>
         {deleted ? (
-          <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          <Notice>
             This reaction is deleted. Restore it from its page to edit it.
-          </p>
+          </Notice>
         ) : null}
         <FormErrorBanner errors={serverError} editing={Boolean(reaction)} />
 

@@ -13,7 +13,7 @@ import { ConfirmButton } from '@/components/ui/confirm-dialog';
 import { DetailsSection, type DetailRow } from '@/components/ui/details-section';
 import { errorMessage } from '@/components/ui/form-errors';
 import { buttonLinkStyle, deskPaths, linkStyle } from '@/components/ui/links';
-import { Button, ErrorBanner } from '@/components/ui/primitives';
+import { Button, ErrorBanner, Notice } from '@/components/ui/primitives';
 import { useDeskUser } from '@/components/users/desk-user';
 import { actorKindLabels } from '@/server/actors/actors.labels';
 import { reactionChannelLabels } from '@/server/reactions/reactions.labels';
@@ -170,9 +170,9 @@ export function ReactionView({ dossier, initialReaction }: { dossier: { id: stri
       </div>
 
       {deleted ? (
-        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+        <Notice>
           Deleted {formatMoment(reaction.deletedAt)}.
-        </p>
+        </Notice>
       ) : null}
       <ErrorBanner>{actionError}</ErrorBanner>
 

@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { useDeskForm } from '@/components/forms/use-desk-form';
 import { FormErrorBanner } from '@/components/ui/form-banner';
 import { deskPaths, linkStyle } from '@/components/ui/links';
-import { Button, Field, Input, Select, Textarea } from '@/components/ui/primitives';
+import { Button, Field, Input, Notice, Select, Textarea } from '@/components/ui/primitives';
 import type { Source } from '@/server/sources/schema';
 import { createSourceInput } from '@/server/sources/sources.input';
 import { reliabilityLabels, sourceKindLabels } from '@/server/sources/sources.labels';
@@ -125,9 +125,9 @@ export function SourceForm({
       <fieldset disabled={deleted} className="space-y-5">
         <legend className="sr-only">{source ? 'Edit source' : 'New source'}</legend>
         {deleted ? (
-          <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          <Notice>
             This source is deleted. Restore it from the sources table (Show deleted) to edit it.
-          </p>
+          </Notice>
         ) : null}
         <FormErrorBanner errors={serverError} editing={Boolean(source)} />
 

@@ -96,3 +96,12 @@ export function ErrorBanner({ children }: { children: React.ReactNode }) {
     </div>
   );
 }
+
+/** A standing notice about the record on the page (deleted, merged): polite, not an error. */
+export function Notice({ children }: { children: React.ReactNode }) {
+  return (
+    <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+      {children}
+    </p>
+  );
+}
