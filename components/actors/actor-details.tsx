@@ -12,6 +12,7 @@ import { DetailsSection, type DetailRow } from '@/components/ui/details-section'
 import { errorMessage } from '@/components/ui/form-errors';
 import { buttonLinkStyle, linkStyle } from '@/components/ui/links';
 import { Button, ErrorBanner, Label, Notice } from '@/components/ui/primitives';
+import { RecordActions } from '@/components/ui/record-actions';
 import { useDeskUser } from '@/components/users/desk-user';
 import { actorKindLabels } from '@/server/actors/actors.labels';
 import { countryName } from '@/server/actors/countries';
@@ -145,42 +146,34 @@ export function ActorDetails({ initialActor, children }: { initialActor: ActorDe
           </p>
         </div>
         {canEdit ? (
-          <div className="flex flex-wrap items-center gap-2">
-            {deleted ? (
-              <Button
-                variant="secondary"
-                disabled={restore.isPending || Boolean(actor.mergedIntoId)}
-                onClick={() => {
-                  setActionError(null);
-                  restore.mutate({ id: actor.id, version: actor.version });
-                }}
-              >
-                Restore
-              </Button>
-            ) : (
-              <>
-                <Link href={actorPaths.edit(actor.id)} className={buttonLinkStyle}>
-                  Edit actor
-                </Link>
-                {isAdmin ? <MergeDialog actor={actor} /> : null}
-                <ConfirmButton
-                  label="Delete actor"
-                  title="Delete this actor?"
-                  description={
-                    <>
-                      “{actor.name}” disappears from the directory and from pickers. Claims and parties that name it keep it; an
-                      editor can restore it from this page.
-                    </>
-                  }
-                  confirmLabel="Delete actor"
-                  onConfirm={async () => {
-                    await remove.mutateAsync({ id: actor.id, version: actor.version });
-                    router.push(actorPaths.list);
-                  }}
-                />
-              </>
-            )}
-          </div>
+          <RecordActions
+            deleted={deleted}
+            restoreDisabled={restore.isPending || Boolean(actor.mergedIntoId)}
+            onRestore={() => {
+              setActionError(null);
+              restore.mutate({ id: actor.id, version: actor.version });
+            }}
+          >
+            <Link href={actorPaths.edit(actor.id)} className={buttonLinkStyle}>
+              Edit actor
+            </Link>
+            {isAdmin ? <MergeDialog actor={actor} /> : null}
+            <ConfirmButton
+              label="Delete actor"
+              title="Delete this actor?"
+              description={
+                <>
+                  “{actor.name}” disappears from the directory and from pickers. Claims and parties that name it keep it; an
+                  editor can restore it from this page.
+                </>
+              }
+              confirmLabel="Delete actor"
+              onConfirm={async () => {
+                await remove.mutateAsync({ id: actor.id, version: actor.version });
+                router.push(actorPaths.list);
+              }}
+            />
+          </RecordActions>
         ) : null}
       </div>
 

@@ -11,7 +11,8 @@ import { ConfirmButton } from '@/components/ui/confirm-dialog';
 import { DetailsSection, type DetailRow } from '@/components/ui/details-section';
 import { errorMessage } from '@/components/ui/form-errors';
 import { buttonLinkStyle, deskPaths, linkStyle, primaryLinkStyle } from '@/components/ui/links';
-import { Button, ErrorBanner, Notice } from '@/components/ui/primitives';
+import { ErrorBanner, Notice } from '@/components/ui/primitives';
+import { RecordActions } from '@/components/ui/record-actions';
 import { useDeskUser } from '@/components/users/desk-user';
 import {
   claimCategoryLabels,
@@ -186,39 +187,31 @@ export function ClaimView({ dossier, initialClaim }: { dossier: { id: string; sl
             </p>
           </div>
           {canEdit ? (
-            <div className="flex flex-wrap items-center gap-2">
-              {deleted ? (
-                <Button
-                  variant="secondary"
-                  disabled={restore.isPending}
-                  onClick={() => {
-                    setActionError(null);
-                    restore.mutate({ id: claim.id, version: claim.version });
-                  }}
-                >
-                  Restore
-                </Button>
-              ) : (
-                <>
-                  <Link href={claimPaths.newCounterclaim(dossier.slug, claim.id)} className={primaryLinkStyle}>
-                    Add counterclaim
-                  </Link>
-                  <Link href={claimPaths.edit(dossier.slug, claim.id)} className={buttonLinkStyle}>
-                    Edit
-                  </Link>
-                  <ConfirmButton
-                    label="Delete"
-                    title="Delete this claim?"
-                    description="It leaves the claims table and the public page. Claims that relate to it keep the link, shown as removed. You can restore it from the claims table under Show deleted."
-                    confirmLabel="Delete claim"
-                    onConfirm={async () => {
-                      await remove.mutateAsync({ id: claim.id, version: claim.version });
-                      router.push(claimPaths.list(dossier.slug));
-                    }}
-                  />
-                </>
-              )}
-            </div>
+            <RecordActions
+              deleted={deleted}
+              restoreDisabled={restore.isPending}
+              onRestore={() => {
+                setActionError(null);
+                restore.mutate({ id: claim.id, version: claim.version });
+              }}
+            >
+              <Link href={claimPaths.newCounterclaim(dossier.slug, claim.id)} className={primaryLinkStyle}>
+                Add counterclaim
+              </Link>
+              <Link href={claimPaths.edit(dossier.slug, claim.id)} className={buttonLinkStyle}>
+                Edit
+              </Link>
+              <ConfirmButton
+                label="Delete"
+                title="Delete this claim?"
+                description="It leaves the claims table and the public page. Claims that relate to it keep the link, shown as removed. You can restore it from the claims table under Show deleted."
+                confirmLabel="Delete claim"
+                onConfirm={async () => {
+                  await remove.mutateAsync({ id: claim.id, version: claim.version });
+                  router.push(claimPaths.list(dossier.slug));
+                }}
+              />
+            </RecordActions>
           ) : null}
         </div>
       </div>

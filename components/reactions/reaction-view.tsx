@@ -13,7 +13,8 @@ import { ConfirmButton } from '@/components/ui/confirm-dialog';
 import { DetailsSection, type DetailRow } from '@/components/ui/details-section';
 import { errorMessage } from '@/components/ui/form-errors';
 import { buttonLinkStyle, deskPaths, linkStyle } from '@/components/ui/links';
-import { Button, ErrorBanner, Notice } from '@/components/ui/primitives';
+import { ErrorBanner, Notice } from '@/components/ui/primitives';
+import { RecordActions } from '@/components/ui/record-actions';
 import { useDeskUser } from '@/components/users/desk-user';
 import { actorKindLabels } from '@/server/actors/actors.labels';
 import { reactionChannelLabels } from '@/server/reactions/reactions.labels';
@@ -135,36 +136,28 @@ export function ReactionView({ dossier, initialReaction }: { dossier: { id: stri
             </p>
           </div>
           {canEdit ? (
-            <div className="flex flex-wrap items-center gap-2">
-              {deleted ? (
-                <Button
-                  variant="secondary"
-                  disabled={restore.isPending}
-                  onClick={() => {
-                    setActionError(null);
-                    restore.mutate({ id: reaction.id, version: reaction.version });
-                  }}
-                >
-                  Restore
-                </Button>
-              ) : (
-                <>
-                  <Link href={reactionPaths.edit(dossier.slug, reaction.id)} className={buttonLinkStyle}>
-                    Edit
-                  </Link>
-                  <ConfirmButton
-                    label="Delete"
-                    title="Delete this reaction?"
-                    description="It leaves the reactions table, the map and the public page. You can restore it from the reactions table under Show deleted."
-                    confirmLabel="Delete reaction"
-                    onConfirm={async () => {
-                      await remove.mutateAsync({ id: reaction.id, version: reaction.version });
-                      router.push(reactionPaths.list(dossier.slug));
-                    }}
-                  />
-                </>
-              )}
-            </div>
+            <RecordActions
+              deleted={deleted}
+              restoreDisabled={restore.isPending}
+              onRestore={() => {
+                setActionError(null);
+                restore.mutate({ id: reaction.id, version: reaction.version });
+              }}
+            >
+              <Link href={reactionPaths.edit(dossier.slug, reaction.id)} className={buttonLinkStyle}>
+                Edit
+              </Link>
+              <ConfirmButton
+                label="Delete"
+                title="Delete this reaction?"
+                description="It leaves the reactions table, the map and the public page. You can restore it from the reactions table under Show deleted."
+                confirmLabel="Delete reaction"
+                onConfirm={async () => {
+                  await remove.mutateAsync({ id: reaction.id, version: reaction.version });
+                  router.push(reactionPaths.list(dossier.slug));
+                }}
+              />
+            </RecordActions>
           ) : null}
         </div>
       </div>
