@@ -7,9 +7,9 @@ import { ActorMultiPicker } from '@/components/actors/actor-picker';
 import { useNamedActors } from '@/components/actors/use-named-actors';
 import { DataTable } from '@/components/data-table/data-table';
 import { CheckboxFilter, DayRangeFilter, dayRangeQuery, SearchFilter } from '@/components/data-table/filters';
-import { FilterPanel, ListHeading, ListStatus } from '@/components/data-table/list-toolbar';
+import { FilterPanel, ListHeading, ListStatus, RestoreRowButton } from '@/components/data-table/list-toolbar';
 import { errorMessage } from '@/components/ui/form-errors';
-import { Button, Label } from '@/components/ui/primitives';
+import { Label } from '@/components/ui/primitives';
 import { useDeskUser } from '@/components/users/desk-user';
 import type { ClaimFilters, ClaimSortKey } from '@/server/claims/claims.input';
 import { claimCategories, claimCategoryLabels, verificationStatusLabels, verificationStatuses } from '@/server/claims/claims.labels';
@@ -69,17 +69,13 @@ export function ClaimsTable({ dossierId, dossierSlug }: { dossierId: string; dos
 
   const actions = (claim: ClaimRow) =>
     filters.deleted ? (
-      <Button
-        variant="secondary"
-        className="px-2 py-1"
+      <RestoreRowButton
         disabled={restore.isPending}
-        onClick={() => {
+        onRestore={() => {
           setActionError(null);
           restore.mutate({ id: claim.id, version: claim.version });
         }}
-      >
-        Restore
-      </Button>
+      />
     ) : (
       <Link href={claimPaths.edit(dossierSlug, claim.id)} className="rounded-md px-2 py-1 text-sm font-medium text-blue-700 underline-offset-4 hover:underline">
         Edit

@@ -128,3 +128,12 @@ export function ListStatus({
     </>
   );
 }
+
+/** A deleted row's action: "Restore". */
+export function RestoreRowButton({ disabled, onRestore }: { disabled: boolean; onRestore: () => void }) {
+  return (
+    <Button variant="secondary" className="px-2 py-1" disabled={disabled} onClick={onRestore}>
+      Restore
+    </Button>
+  );
+}

@@ -7,9 +7,9 @@ import { ActorMultiPicker } from '@/components/actors/actor-picker';
 import { useNamedActors } from '@/components/actors/use-named-actors';
 import { DataTable } from '@/components/data-table/data-table';
 import { CheckboxFilter, DayRangeFilter, dayRangeQuery, SearchFilter } from '@/components/data-table/filters';
-import { FilterPanel, ListHeading, ListStatus } from '@/components/data-table/list-toolbar';
+import { FilterPanel, ListHeading, ListStatus, RestoreRowButton } from '@/components/data-table/list-toolbar';
 import { errorMessage } from '@/components/ui/form-errors';
-import { Button, Label, Select } from '@/components/ui/primitives';
+import { Label, Select } from '@/components/ui/primitives';
 import { useDeskUser } from '@/components/users/desk-user';
 import { actorKindLabels, type ActorKind } from '@/server/actors/actors.labels';
 import type { ReactionFilters, ReactionSortKey } from '@/server/reactions/reactions.input';
@@ -97,17 +97,13 @@ export function ReactionsTable({ dossierId, dossierSlug }: { dossierId: string; 
 
   const actions = (reaction: ReactionRow) =>
     filters.deleted ? (
-      <Button
-        variant="secondary"
-        className="px-2 py-1"
+      <RestoreRowButton
         disabled={restore.isPending}
-        onClick={() => {
+        onRestore={() => {
           setActionError(null);
           restore.mutate({ id: reaction.id, version: reaction.version });
         }}
-      >
-        Restore
-      </Button>
+      />
     ) : (
       <Link href={reactionPaths.edit(dossierSlug, reaction.id)} className="rounded-md px-2 py-1 text-sm font-medium text-blue-700 underline-offset-4 hover:underline">
         Edit

@@ -5,13 +5,12 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { DataTable } from '@/components/data-table/data-table';
 import { CheckboxFilter, SearchFilter } from '@/components/data-table/filters';
-import { FilterPanel, ListHeading, ListStatus } from '@/components/data-table/list-toolbar';
+import { FilterPanel, ListHeading, ListStatus, RestoreRowButton } from '@/components/data-table/list-toolbar';
 import { sourceColumns, type SourceRow } from '@/components/sources/sources-columns';
 import { useSourceFilters } from '@/components/sources/use-source-filters';
 import { ConfirmButton } from '@/components/ui/confirm-dialog';
 import { errorMessage } from '@/components/ui/form-errors';
 import { deskPaths, linkStyle } from '@/components/ui/links';
-import { Button } from '@/components/ui/primitives';
 import { useDeskUser } from '@/components/users/desk-user';
 import type { SourceFilters, SourceSortKey } from '@/server/sources/sources.input';
 import { reliabilityLabels, sourceKindLabels, type ReliabilityGrade, type SourceKind } from '@/server/sources/sources.labels';
@@ -54,17 +53,13 @@ export function SourcesTable({ dossierId, dossierSlug }: { dossierId: string; do
 
   const actions = (source: SourceRow) =>
     filters.deleted ? (
-      <Button
-        variant="secondary"
-        className="px-2 py-1"
+      <RestoreRowButton
         disabled={restore.isPending}
-        onClick={() => {
+        onRestore={() => {
           setActionError(null);
           restore.mutate({ id: source.id, version: source.version });
         }}
-      >
-        Restore
-      </Button>
+      />
     ) : (
       <div className="flex justify-end gap-1">
         <Link href={deskPaths.source(dossierSlug, source.id)} className={`rounded-md px-2 py-1 text-sm font-medium ${linkStyle}`}>
