@@ -3,7 +3,7 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import type { inferRouterOutputs } from '@trpc/server';
 import Link from 'next/link';
-import { formatDay } from '@/components/format';
+import { actionsColumn, addedColumn } from '@/components/data-table/columns';
 import { claimCategoryLabels } from '@/server/claims/claims.labels';
 import type { AppRouter } from '@/server/trpc/root';
 import { formatClaimMoment } from './claim-format';
@@ -84,22 +84,7 @@ export function claimColumns({ dossierSlug, actions }: { dossierSlug: string; ac
       meta: { cellClassName: 'whitespace-nowrap text-stone-700' },
       cell: ({ row: { original: claim } }) => formatClaimMoment(claim.occurredAt, claim.occurredPrecision),
     }),
-    column.accessor('createdAt', {
-      id: 'created',
-      header: 'Added',
-      sortDescFirst: true,
-      meta: { cellClassName: 'whitespace-nowrap text-stone-500' },
-      cell: ({ getValue }) => formatDay(getValue()),
-    }),
-    ...(actions
-      ? [
-          column.display({
-            id: 'actions',
-            header: () => <span className="sr-only">Actions</span>,
-            meta: { cellClassName: 'text-right whitespace-nowrap' },
-            cell: ({ row }) => actions(row.original),
-          }),
-        ]
-      : []),
+    addedColumn<ClaimRow>(),
+    ...actionsColumn(actions),
   ];
 }

@@ -4,7 +4,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import Link from 'next/link';
 import { NeedsSourceBadge } from '@/components/claims/claim-status-badge';
 import { formatClaimMoment } from '@/components/claims/claim-format';
-import { formatDay } from '@/components/format';
+import { actionsColumn, addedColumn } from '@/components/data-table/columns';
 import { reactionChannelLabels } from '@/server/reactions/reactions.labels';
 import { AlignmentList, SignatoryNames, StanceChips, type ReactionRow } from './reaction-badges';
 import { reactionPaths } from './reaction-paths';
@@ -92,22 +92,7 @@ export function reactionColumns({ dossierSlug, actions }: { dossierSlug: string;
       meta: { cellClassName: 'whitespace-nowrap text-stone-700' },
       cell: ({ row: { original: reaction } }) => (reaction.needsSource ? <NeedsSourceBadge /> : reaction.liveSourceCount),
     }),
-    column.accessor('createdAt', {
-      id: 'created',
-      header: 'Added',
-      sortDescFirst: true,
-      meta: { cellClassName: 'whitespace-nowrap text-stone-500' },
-      cell: ({ getValue }) => formatDay(getValue()),
-    }),
-    ...(actions
-      ? [
-          column.display({
-            id: 'actions',
-            header: () => <span className="sr-only">Actions</span>,
-            meta: { cellClassName: 'text-right whitespace-nowrap' },
-            cell: ({ row }) => actions(row.original),
-          }),
-        ]
-      : []),
+    addedColumn<ReactionRow>(),
+    ...actionsColumn(actions),
   ];
 }

@@ -3,6 +3,7 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import type { inferRouterOutputs } from '@trpc/server';
 import Link from 'next/link';
+import { actionsColumn, addedColumn } from '@/components/data-table/columns';
 import { formatDay } from '@/components/format';
 import { ReliabilityBadge } from '@/components/sources/reliability-badge';
 import { deskPaths, linkStyle } from '@/components/ui/links';
@@ -83,22 +84,7 @@ export function sourceColumns({ dossierSlug, actions }: { dossierSlug: string; a
       meta: { cellClassName: 'whitespace-nowrap text-stone-700' },
       cell: ({ getValue }) => formatDay(getValue()),
     }),
-    column.accessor('createdAt', {
-      id: 'created',
-      header: 'Added',
-      sortDescFirst: true,
-      meta: { cellClassName: 'whitespace-nowrap text-stone-500' },
-      cell: ({ getValue }) => formatDay(getValue()),
-    }),
-    ...(actions
-      ? [
-          column.display({
-            id: 'actions',
-            header: () => <span className="sr-only">Actions</span>,
-            meta: { cellClassName: 'text-right whitespace-nowrap' },
-            cell: ({ row }) => actions(row.original),
-          }),
-        ]
-      : []),
+    addedColumn<SourceRow>(),
+    ...actionsColumn(actions),
   ];
 }
