@@ -116,3 +116,30 @@ export function describeZodError(error: ZodError): string {
   const field = issue.path.filter((part) => typeof part !== 'symbol').join('.');
   return field ? `${field}: ${issue.message}` : issue.message;
 }
+
+export const MAX_EXCERPT_LENGTH = 5000;
+export const MAX_TAGS = 20;
+export const MAX_TAG_LENGTH = 60;
+
+/** One source a record (a claim, a reaction) cites, with the exact excerpt it rests on. */
+export const citedSourceInput = z.object({
+  sourceId: entityId,
+  excerpt: optionalText('Excerpt', MAX_EXCERPT_LENGTH),
+});
+export type CitedSourceInput = z.infer<typeof citedSourceInput>;
+
+/** A record's cited sources: at most `max`, each source once. `record` starts the message: "A claim". */
+export const citedSources = (record: string, max: number) =>
+  z
+    .array(citedSourceInput)
+    .max(max, `${record} can cite at most ${max} sources`)
+    .refine(noRepeats((item: CitedSourceInput) => item.sourceId), 'Sources lists the same source twice')
+    .default([]);
+
+/** A record's desk tags: at most MAX_TAGS, repeats dropped. `record` starts the message: "A claim". */
+export const tagList = (record: string) =>
+  z
+    .array(requiredText('Tag', MAX_TAG_LENGTH))
+    .max(MAX_TAGS, `${record} can have at most ${MAX_TAGS} tags`)
+    .transform((tags) => [...new Set(tags)])
+    .default([]);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  citedSources,
   cursor,
   entityId,
   languageTag,
@@ -11,7 +12,9 @@ import {
   pageSize,
   requiredText,
   storableString,
+  tagList,
   version,
+  type CitedSourceInput,
 } from '@/server/validation';
 import {
   claimCategories,
@@ -28,10 +31,7 @@ import {
  */
 
 export const MAX_FIGURE = 10_000_000;
-export const MAX_TAGS = 20;
-export const MAX_TAG_LENGTH = 60;
 export const MAX_CLAIM_SOURCES = 50;
-export const MAX_EXCERPT_LENGTH = 5000;
 export const MAX_ABOUT = 20;
 export const MAX_RELATIONS = 20;
 
@@ -54,11 +54,7 @@ const figure = (label: string) =>
 const atLeast = z.boolean({ error: '“At least” must be true or false' }).default(false);
 
 
-export const claimSourceInput = z.object({
-  sourceId: entityId,
-  excerpt: optionalText('Excerpt', MAX_EXCERPT_LENGTH),
-});
-export type ClaimSourceInput = z.infer<typeof claimSourceInput>;
+export type ClaimSourceInput = CitedSourceInput;
 
 export const claimRelationInput = z.object({
   kind: z.enum(claimRelationKinds, oneOf('Relation', claimRelationKinds)),
@@ -100,17 +96,9 @@ const claimFields = {
     .min(1, 'Credibility must be a grade from 1 to 6')
     .max(6, 'Credibility must be a grade from 1 to 6')
     .default(6),
-  tags: z
-    .array(requiredText('Tag', MAX_TAG_LENGTH))
-    .max(MAX_TAGS, `A claim can have at most ${MAX_TAGS} tags`)
-    .transform((tags) => [...new Set(tags)])
-    .default([]),
+  tags: tagList('A claim'),
   internalNotes: optionalText('Internal notes', 10_000),
-  sources: z
-    .array(claimSourceInput)
-    .max(MAX_CLAIM_SOURCES, `A claim can cite at most ${MAX_CLAIM_SOURCES} sources`)
-    .refine(noRepeats((item: ClaimSourceInput) => item.sourceId), 'Sources lists the same source twice')
-    .default([]),
+  sources: citedSources('A claim', MAX_CLAIM_SOURCES),
   relations: z
     .array(claimRelationInput)
     .max(MAX_RELATIONS, `A claim can have at most ${MAX_RELATIONS} relations`)

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  citedSources,
   cursor,
   entityId,
   languageTag,
@@ -9,9 +10,10 @@ import {
   optionalPastMoment,
   optionalText,
   pageSize,
-  requiredText,
   storableString,
+  tagList,
   version,
+  type CitedSourceInput,
 } from '@/server/validation';
 import { actorKinds } from '@/server/actors/actors.labels';
 import { alignments, datePrecisions, reactionChannels, reactionStances } from './reactions.labels';
@@ -24,9 +26,6 @@ import { alignments, datePrecisions, reactionChannels, reactionStances } from '.
 export const MAX_REACTION_ACTORS = 50;
 export const MAX_TARGETS = 20;
 export const MAX_REACTION_SOURCES = 50;
-export const MAX_EXCERPT_LENGTH = 5000;
-export const MAX_TAGS = 20;
-export const MAX_TAG_LENGTH = 60;
 
 export const reactionActorInput = z.object({
   actorId: entityId,
@@ -35,11 +34,7 @@ export const reactionActorInput = z.object({
 });
 export type ReactionActorInput = z.infer<typeof reactionActorInput>;
 
-export const reactionSourceInput = z.object({
-  sourceId: entityId,
-  excerpt: optionalText('Excerpt', MAX_EXCERPT_LENGTH),
-});
-export type ReactionSourceInput = z.infer<typeof reactionSourceInput>;
+export type ReactionSourceInput = CitedSourceInput;
 
 /** An alignment the editor set by hand; parties not listed get the default from stances and targets. */
 export const alignmentInput = z.object({
@@ -84,16 +79,8 @@ const reactionFields = {
   originalText: optionalText('Original text', 10_000),
   originalLanguage: languageTag('Original language'),
   paraphrase: optionalText('Paraphrase', 5000),
-  sources: z
-    .array(reactionSourceInput)
-    .max(MAX_REACTION_SOURCES, `A reaction can cite at most ${MAX_REACTION_SOURCES} sources`)
-    .refine(noRepeats((item: ReactionSourceInput) => item.sourceId), 'Sources lists the same source twice')
-    .default([]),
-  tags: z
-    .array(requiredText('Tag', MAX_TAG_LENGTH))
-    .max(MAX_TAGS, `A reaction can have at most ${MAX_TAGS} tags`)
-    .transform((tags) => [...new Set(tags)])
-    .default([]),
+  sources: citedSources('A reaction', MAX_REACTION_SOURCES),
+  tags: tagList('A reaction'),
   internalNotes: optionalText('Internal notes', 10_000),
 };
 
