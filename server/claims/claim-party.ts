@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { actors, dossierParties } from '@/server/actors/schema';
 import type { DatabaseOrTransaction } from '@/server/db/client';
+import { valueList } from '@/server/db/query-parts';
 import { partyOf } from '@/server/parties/party-of';
 
 /**
@@ -50,7 +51,7 @@ function ancestorsOf(db: DatabaseOrTransaction, ids: string[]): Promise<Link[]> 
   return rowsOf(
     db,
     sql`with recursive chain(id, affiliation_id, depth) as (
-      select ${actors}.id, ${actors}.affiliation_id, 0 from ${actors} where ${actors}.id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})
+      select ${actors}.id, ${actors}.affiliation_id, 0 from ${actors} where ${actors}.id in (${valueList(ids)})
       union
       select a.id, a.affiliation_id, chain.depth + 1 from ${actors} a inner join chain on a.id = chain.affiliation_id where chain.depth < ${MAX_DEPTH}
     ) select distinct id, affiliation_id from chain`,
@@ -62,7 +63,7 @@ function descendantsOf(db: DatabaseOrTransaction, ids: string[]): Promise<Link[]
   return rowsOf(
     db,
     sql`with recursive tree(id, affiliation_id, depth) as (
-      select ${actors}.id, ${actors}.affiliation_id, 0 from ${actors} where ${actors}.id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})
+      select ${actors}.id, ${actors}.affiliation_id, 0 from ${actors} where ${actors}.id in (${valueList(ids)})
       union
       select a.id, a.affiliation_id, tree.depth + 1 from ${actors} a inner join tree on a.affiliation_id = tree.id where tree.depth < ${MAX_DEPTH}
     ) select distinct id, affiliation_id from tree`,

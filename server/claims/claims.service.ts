@@ -1,10 +1,11 @@
-import { and, asc, eq, getTableColumns, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { actors } from '@/server/actors/schema';
 import { diffFields } from '@/server/audit/audit.service';
 import { auditEntity } from '@/server/audit/entity-types';
 import type { Database, DatabaseOrTransaction } from '@/server/db/client';
 import { inSequence } from '@/server/db/in-sequence';
+import { valueList, withinDays } from '@/server/db/query-parts';
 import { cursorValueOf, keysetOrder, seekPage, toPage, type KeysetSort } from '@/server/db/pagination';
 import { editableEntity, type Writer } from '@/server/db/versioned-write';
 import { dossiers } from '@/server/dossiers/schema';
@@ -93,13 +94,6 @@ export type ClaimListItem = ClaimRow & {
 /** The claim cites at least one live source. */
 export const hasLiveSource = sql`exists (select 1 from ${claimSources} inner join ${sources} on ${sources}.id = ${claimSources}.source_id where ${claimSources}.claim_id = ${claims}.id and ${sources}.deleted_at is null)`;
 
-function idList(ids: readonly string[]): SQL {
-  return sql.join(
-    ids.map((id) => sql`${id}`),
-    sql`, `,
-  );
-}
-
 function groupBy<T, V>(rows: T[], key: (row: T) => string, value: (row: T) => V): Map<string, V[]> {
   const groups = new Map<string, V[]>();
   for (const row of rows) {
@@ -126,8 +120,6 @@ function sortFor(key: ClaimSortKey, direction: 'asc' | 'desc'): KeysetSort {
   return { ...columns[key], id: claims.id, direction };
 }
 
-const dayStart = (day: string) => new Date(`${day}T00:00:00Z`);
-const nextDayStart = (day: string) => new Date(dayStart(day).getTime() + 86_400_000);
 
 /** Postgres full-text search in English (stemmed: "shelling" finds "shelled"), as web search engines read queries. */
 export const matchesSearch = (search: string) => sql`${claims.searchVector} @@ websearch_to_tsquery('english', ${search})`;
@@ -147,13 +139,12 @@ async function filterConditions(db: DatabaseOrTransaction, dossierId: string, fi
   }
   if (filters.about.length) {
     conditions.push(
-      sql`exists (select 1 from ${claimAbout} where ${claimAbout}.claim_id = ${claims}.id and ${claimAbout}.actor_id in (${idList(filters.about)}))`,
+      sql`exists (select 1 from ${claimAbout} where ${claimAbout}.claim_id = ${claims}.id and ${claimAbout}.actor_id in (${valueList(filters.about)}))`,
     );
   }
   if (filters.status.length) conditions.push(inArray(claims.status, filters.status));
   if (filters.category.length) conditions.push(inArray(claims.category, filters.category));
-  if (filters.saidFrom) conditions.push(gte(claims.saidAt, dayStart(filters.saidFrom)));
-  if (filters.saidTo) conditions.push(lt(claims.saidAt, nextDayStart(filters.saidTo)));
+  conditions.push(...withinDays(claims.saidAt, filters.saidFrom, filters.saidTo));
   if (filters.needsSource) conditions.push(sql`not ${hasLiveSource}`);
   return conditions;
 }

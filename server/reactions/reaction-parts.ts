@@ -4,6 +4,7 @@ import { actors, dossierParties } from '@/server/actors/schema';
 import type { DatabaseOrTransaction } from '@/server/db/client';
 import { inChunks } from '@/server/db/in-chunks';
 import { inSequence } from '@/server/db/in-sequence';
+import { valueList } from '@/server/db/query-parts';
 import { sources } from '@/server/sources/schema';
 import { defaultAlignments } from './alignment';
 import { countsFor } from './counts-for';
@@ -84,7 +85,7 @@ export async function loadActorChains(db: DatabaseOrTransaction, ids: readonly s
   const rows = await inChunks(ids, async (chunk) => {
     const result = (await db.execute(
       sql`with recursive chain(id, depth) as (
-        select ${actors}.id, 0 from ${actors} where ${actors}.id in (${sql.join(chunk.map((id) => sql`${id}`), sql`, `)})
+        select ${actors}.id, 0 from ${actors} where ${actors}.id in (${valueList(chunk)})
         union
         select a.affiliation_id, chain.depth + 1 from ${actors} a inner join chain on a.id = chain.id
           where a.affiliation_id is not null and chain.depth < 50

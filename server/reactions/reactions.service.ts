@@ -1,10 +1,11 @@
-import { and, asc, eq, getTableColumns, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { actors } from '@/server/actors/schema';
 import type { ActorKind } from '@/server/actors/actors.labels';
 import { diffFields } from '@/server/audit/audit.service';
 import { auditEntity } from '@/server/audit/entity-types';
 import type { Database, DatabaseOrTransaction } from '@/server/db/client';
 import { inSequence } from '@/server/db/in-sequence';
+import { valueList, withinDays } from '@/server/db/query-parts';
 import { cursorValueOf, keysetOrder, seekPage, toPage, type KeysetSort } from '@/server/db/pagination';
 import { editableEntity, type Writer } from '@/server/db/versioned-write';
 import { dossiers } from '@/server/dossiers/schema';
@@ -83,13 +84,6 @@ export interface ReactionTimelineDay {
 /** The reaction cites at least one live source. */
 export const reactionHasLiveSource = sql`exists (select 1 from ${reactionSources} inner join ${sources} on ${sources}.id = ${reactionSources}.source_id where ${reactionSources}.reaction_id = ${reactions}.id and ${sources}.deleted_at is null)`;
 
-function idList(ids: readonly string[]): SQL {
-  return sql.join(
-    ids.map((id) => sql`${id}`),
-    sql`, `,
-  );
-}
-
 /** Postgres full-text search in English (stemmed: "urged" finds "urges"), as web search engines read queries. */
 export const matchesReactionSearch = (search: string) => sql`${reactions.searchVector} @@ websearch_to_tsquery('english', ${search})`;
 
@@ -107,8 +101,6 @@ function sortFor(key: ReactionSortKey, direction: 'asc' | 'desc'): KeysetSort {
   return { ...columns[key], id: reactions.id, direction };
 }
 
-const dayStart = (day: string) => new Date(`${day}T00:00:00Z`);
-const nextDayStart = (day: string) => new Date(dayStart(day).getTime() + 86_400_000);
 
 /**
  * The dossier's signatories that count for someone by the affiliation roll-up (no per-reaction override), each with
@@ -152,21 +144,20 @@ export async function filterConditions(db: DatabaseOrTransaction, dossierId: str
   ];
   if (filters.search) conditions.push(matchesReactionSearch(filters.search));
   if (filters.stance.length) {
-    conditions.push(sql`${reactions.stances} && array[${idList(filters.stance)}]::reaction_stance[]`);
+    conditions.push(sql`${reactions.stances} && array[${valueList(filters.stance)}]::reaction_stance[]`);
   }
   if (filters.channel.length) conditions.push(inArray(reactions.channel, filters.channel));
-  if (filters.reactedFrom) conditions.push(gte(reactions.reactedAt, dayStart(filters.reactedFrom)));
-  if (filters.reactedTo) conditions.push(lt(reactions.reactedAt, nextDayStart(filters.reactedTo)));
+  conditions.push(...withinDays(reactions.reactedAt, filters.reactedFrom, filters.reactedTo));
   if (filters.target.length) {
     conditions.push(
-      sql`exists (select 1 from ${reactionTargets} where ${reactionTargets}.reaction_id = ${reactions}.id and ${reactionTargets}.actor_id in (${idList(filters.target)}))`,
+      sql`exists (select 1 from ${reactionTargets} where ${reactionTargets}.reaction_id = ${reactions}.id and ${reactionTargets}.actor_id in (${valueList(filters.target)}))`,
     );
   }
   if (filters.alignment.length) {
     const partyIds = filters.alignmentParty ? [filters.alignmentParty] : (await listAlignmentParties(db, dossierId)).map((party) => party.id);
     conditions.push(
       partyIds.length
-        ? sql`exists (select 1 from ${reactionAlignments} where ${reactionAlignments}.reaction_id = ${reactions}.id and ${reactionAlignments}.party_actor_id in (${idList(partyIds)}) and ${reactionAlignments}.alignment in (${idList(filters.alignment)}))`
+        ? sql`exists (select 1 from ${reactionAlignments} where ${reactionAlignments}.reaction_id = ${reactions}.id and ${reactionAlignments}.party_actor_id in (${valueList(partyIds)}) and ${reactionAlignments}.alignment in (${valueList(filters.alignment)}))`
         : sql`false`,
     );
   }
@@ -174,16 +165,16 @@ export async function filterConditions(db: DatabaseOrTransaction, dossierId: str
   if (filters.actorKind.length) {
     const kinds = new Set<string>(filters.actorKind);
     const actorIds = rolledUp.filter((row) => kinds.has(row.countsFor.kind)).map((row) => row.actorId);
-    const byOverride = sql`(${reactionActors}.counts_for_id is not null and exists (select 1 from ${actors} where ${actors}.id = ${reactionActors}.counts_for_id and ${actors}.kind in (${idList(filters.actorKind)})))`;
-    const byRollUp = actorIds.length ? sql` or (${reactionActors}.counts_for_id is null and ${reactionActors}.actor_id in (${idList(actorIds)}))` : sql``;
+    const byOverride = sql`(${reactionActors}.counts_for_id is not null and exists (select 1 from ${actors} where ${actors}.id = ${reactionActors}.counts_for_id and ${actors}.kind in (${valueList(filters.actorKind)})))`;
+    const byRollUp = actorIds.length ? sql` or (${reactionActors}.counts_for_id is null and ${reactionActors}.actor_id in (${valueList(actorIds)}))` : sql``;
     conditions.push(sql`exists (select 1 from ${reactionActors} where ${reactionActors}.reaction_id = ${reactions}.id and (${byOverride}${byRollUp}))`);
   }
   if (filters.actor.length) {
     const wanted = new Set(filters.actor);
     const actorIds = rolledUp.filter((row) => wanted.has(row.countsFor.id)).map((row) => row.actorId);
-    const byRollUp = actorIds.length ? sql` or (${reactionActors}.counts_for_id is null and ${reactionActors}.actor_id in (${idList(actorIds)}))` : sql``;
+    const byRollUp = actorIds.length ? sql` or (${reactionActors}.counts_for_id is null and ${reactionActors}.actor_id in (${valueList(actorIds)}))` : sql``;
     conditions.push(
-      sql`(exists (select 1 from ${reactionActors} where ${reactionActors}.reaction_id = ${reactions}.id and (${reactionActors}.actor_id in (${idList(filters.actor)}) or ${reactionActors}.counts_for_id in (${idList(filters.actor)})${byRollUp})) or ${reactions}.speaker_id in (${idList(filters.actor)}))`,
+      sql`(exists (select 1 from ${reactionActors} where ${reactionActors}.reaction_id = ${reactions}.id and (${reactionActors}.actor_id in (${valueList(filters.actor)}) or ${reactionActors}.counts_for_id in (${valueList(filters.actor)})${byRollUp})) or ${reactions}.speaker_id in (${valueList(filters.actor)}))`,
     );
   }
   return conditions;
