@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { actors, dossierParties } from '@/server/actors/schema';
+import { publishedFingerprint, rowsState } from '@/server/csv/fingerprint';
 import type { Database } from '@/server/db/client';
 import { inChunks } from '@/server/db/in-chunks';
 import { getPublishedDossier } from '@/server/dossiers/dossiers.service';
@@ -575,27 +576,12 @@ export async function* iteratePublicClaims(
  * Null when there is nothing public.
  */
 export async function getPublicClaimsFingerprint(db: Database, slug: string): Promise<{ dossierId: string; slug: string; fingerprint: string } | null> {
-  const state = (table: typeof claims | typeof sources | typeof dossierParties) =>
-    sql<string>`(select concat_ws('/', count(*), coalesce(sum(${table}.version), 0), max(${table}.updated_at)::text) from ${table} where ${table}.dossier_id = ${dossiers}.id)`;
-  const actorsState = sql<string>`(select concat_ws('/', count(*), coalesce(sum(${actors}.version), 0), max(${actors}.updated_at)::text) from ${actors})`;
   const relationsState = sql<string>`(select concat_ws('/', count(*), max(${claimRelations}.created_at)::text) from ${claimRelations} inner join ${claims} on ${claims}.id = ${claimRelations}.from_claim_id where ${claims}.dossier_id = ${dossiers}.id)`;
-  const [row] = await db
-    .select({
-      id: dossiers.id,
-      slug: dossiers.slug,
-      version: dossiers.version,
-      claimsState: state(claims),
-      sourcesState: state(sources),
-      partiesState: state(dossierParties),
-      actorsState,
-      relationsState,
-    })
-    .from(dossiers)
-    .where(and(eq(dossiers.slug, slug.toLowerCase()), eq(dossiers.status, 'published'), isNull(dossiers.deletedAt)));
-  if (!row) return null;
-  return {
-    dossierId: row.id,
-    slug: row.slug,
-    fingerprint: [row.id, row.slug, row.version, row.claimsState, row.sourcesState, row.partiesState, row.actorsState, row.relationsState].join('|'),
-  };
+  return publishedFingerprint(db, slug, [
+    rowsState(claims, { ofDossier: true }),
+    rowsState(sources, { ofDossier: true }),
+    rowsState(dossierParties, { ofDossier: true }),
+    rowsState(actors, { ofDossier: false }),
+    relationsState,
+  ]);
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { ActorKind } from '@/server/actors/actors.labels';
 import { actors, dossierParties } from '@/server/actors/schema';
+import { publishedFingerprint, rowsState } from '@/server/csv/fingerprint';
 import type { Database } from '@/server/db/client';
 import { inChunks } from '@/server/db/in-chunks';
 import { getPublishedDossier } from '@/server/dossiers/dossiers.service';
@@ -424,25 +425,10 @@ export async function* iteratePublicReactions(db: Database, dossierId: string, b
  * when the dossier is not published.
  */
 export async function getPublicReactionsFingerprint(db: Database, slug: string): Promise<{ dossierId: string; slug: string; fingerprint: string } | null> {
-  const state = (table: typeof reactions | typeof sources | typeof dossierParties) =>
-    sql<string>`(select concat_ws('/', count(*), coalesce(sum(${table}.version), 0), max(${table}.updated_at)::text) from ${table} where ${table}.dossier_id = ${dossiers}.id)`;
-  const actorsState = sql<string>`(select concat_ws('/', count(*), coalesce(sum(${actors}.version), 0), max(${actors}.updated_at)::text) from ${actors})`;
-  const [row] = await db
-    .select({
-      id: dossiers.id,
-      slug: dossiers.slug,
-      version: dossiers.version,
-      reactionsState: state(reactions),
-      sourcesState: state(sources),
-      partiesState: state(dossierParties),
-      actorsState,
-    })
-    .from(dossiers)
-    .where(and(eq(dossiers.slug, slug.toLowerCase()), eq(dossiers.status, 'published'), isNull(dossiers.deletedAt)));
-  if (!row) return null;
-  return {
-    dossierId: row.id,
-    slug: row.slug,
-    fingerprint: [row.id, row.slug, row.version, row.reactionsState, row.sourcesState, row.partiesState, row.actorsState].join('|'),
-  };
+  return publishedFingerprint(db, slug, [
+    rowsState(reactions, { ofDossier: true }),
+    rowsState(sources, { ofDossier: true }),
+    rowsState(dossierParties, { ofDossier: true }),
+    rowsState(actors, { ofDossier: false }),
+  ]);
 }

@@ -1,6 +1,7 @@
 import { and, eq, getTableColumns, ilike, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '@/server/audit/audit.service';
 import { auditEntity } from '@/server/audit/entity-types';
+import { publishedFingerprint } from '@/server/csv/fingerprint';
 import type { Database, DatabaseOrTransaction } from '@/server/db/client';
 import { cursorValueOf, keysetOrder, seekPage, toPage, type KeysetSort } from '@/server/db/pagination';
 import { editableEntity, type VersionedTarget } from '@/server/db/versioned-write';
@@ -110,18 +111,7 @@ export async function getPublicSourcesFingerprint(
 ): Promise<{ dossierId: string; slug: string; fingerprint: string } | null> {
   // Qualified by hand, as in the dossier list: drizzle writes a single-table select's columns without their table.
   const sourcesState = sql<string>`(select concat_ws('/', count(*) filter (where ${sources}.deleted_at is null), count(*), coalesce(sum(${sources}.version), 0), max(${sources}.updated_at)::text) from ${sources} where ${sources}.dossier_id = ${dossiers}.id)`;
-  const [row] = await db
-    .select({
-      id: dossiers.id,
-      slug: dossiers.slug,
-      version: dossiers.version,
-      updatedAt: sql<string>`${dossiers.updatedAt}::text`,
-      sourcesState,
-    })
-    .from(dossiers)
-    .where(and(eq(dossiers.slug, slug.toLowerCase()), eq(dossiers.status, 'published'), isNull(dossiers.deletedAt)));
-  if (!row) return null;
-  return { dossierId: row.id, slug: row.slug, fingerprint: [row.id, row.slug, row.version, row.updatedAt, row.sourcesState].join('|') };
+  return publishedFingerprint(db, slug, [sql<string>`${dossiers.updatedAt}::text`, sourcesState]);
 }
 
 /** A live source in the dossier whose URL is the same document as `url`, if any. */
