@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { actors } from '@/server/actors/schema';
 import { diffFields } from '@/server/audit/audit.service';
@@ -6,6 +6,7 @@ import { auditEntity } from '@/server/audit/entity-types';
 import type { Database, DatabaseOrTransaction } from '@/server/db/client';
 import { inSequence } from '@/server/db/in-sequence';
 import { valueList, withinDays } from '@/server/db/query-parts';
+import { columnsWithoutSearchVector, withoutSearchVector } from '@/server/db/search-vector';
 import { cursorValueOf, keysetOrder, seekPage, toPage, type KeysetSort } from '@/server/db/pagination';
 import { editableEntity, type Writer } from '@/server/db/versioned-write';
 import { dossiers } from '@/server/dossiers/schema';
@@ -46,15 +47,10 @@ const ENTITY = auditEntity.claim;
 // Columns and shapes
 // ---------------------------------------------------------------------------------------------------------------
 
-const { searchVector: _searchVector, ...claimColumnsWithoutSearch } = getTableColumns(claims);
 /** Every claim column except the generated search vector (an index, not data anyone reads). */
-export const claimColumns = claimColumnsWithoutSearch;
+export const claimColumns = columnsWithoutSearchVector(claims);
 export type ClaimRow = Omit<Claim, 'searchVector'>;
 
-function withoutSearchVector(row: Claim): ClaimRow {
-  const { searchVector: _vector, ...rest } = row;
-  return rest;
-}
 
 export interface RelationCounts {
   counters: number;

@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { actors } from '@/server/actors/schema';
 import type { ActorKind } from '@/server/actors/actors.labels';
 import { diffFields } from '@/server/audit/audit.service';
@@ -6,6 +6,7 @@ import { auditEntity } from '@/server/audit/entity-types';
 import type { Database, DatabaseOrTransaction } from '@/server/db/client';
 import { inSequence } from '@/server/db/in-sequence';
 import { valueList, withinDays } from '@/server/db/query-parts';
+import { columnsWithoutSearchVector, withoutSearchVector } from '@/server/db/search-vector';
 import { cursorValueOf, keysetOrder, seekPage, toPage, type KeysetSort } from '@/server/db/pagination';
 import { editableEntity, type Writer } from '@/server/db/versioned-write';
 import { dossiers } from '@/server/dossiers/schema';
@@ -38,15 +39,10 @@ const ENTITY = auditEntity.reaction;
 // Columns and shapes
 // ---------------------------------------------------------------------------------------------------------------
 
-const { searchVector: _searchVector, ...reactionColumnsWithoutSearch } = getTableColumns(reactions);
 /** Every reaction column except the generated search vector (an index, not data anyone reads). */
-export const reactionColumns = reactionColumnsWithoutSearch;
+export const reactionColumns = columnsWithoutSearchVector(reactions);
 export type ReactionRow = Omit<Reaction, 'searchVector'>;
 
-function withoutSearchVector(row: Reaction): ReactionRow {
-  const { searchVector: _vector, ...rest } = row;
-  return rest;
-}
 
 export type ReactionDetail = ReactionRow &
   ReactionParts & {
