@@ -7,8 +7,8 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Controller, useWatch } from 'react-hook-form';
 import { ActorMultiPicker, ActorPicker, type PickedActor } from '@/components/actors/actor-picker';
-import { TextListInput } from '@/components/actors/text-list-input';
 import { CitedSourcesFields } from '@/components/forms/cited-sources-fields';
+import { DeskOnlyFields } from '@/components/forms/desk-only-fields';
 import { FieldRows, rowField } from '@/components/forms/field-rows';
 import { MomentInput, momentInPrecision, type Moment } from '@/components/forms/moment-input';
 import { useDeskForm } from '@/components/forms/use-desk-form';
@@ -543,23 +543,7 @@ export function ClaimForm({ dossier, claim, prefill }: { dossier: ClaimFormDossi
           </FieldRows>
         </section>
 
-        <section aria-labelledby="claim-desk-heading" className="space-y-5">
-          <h2 id="claim-desk-heading" className="text-lg font-semibold text-ink">
-            For the desk
-          </h2>
-          <Field id="claim-tags" label="Tags" error={errorOf('tags')} hint="Separated by commas.">
-            {(props) => (
-              <Controller
-                control={control}
-                name="tags"
-                render={({ field }) => <TextListInput {...props} value={field.value} onChange={field.onChange} onBlur={field.onBlur} maxLength={2000} />}
-              />
-            )}
-          </Field>
-          <Field id="claim-notes" label="Internal notes" error={errorOf('internalNotes')} hint="For the desk only: never shown publicly.">
-            {(props) => <Textarea {...props} {...register('internalNotes')} rows={4} maxLength={10_000} />}
-          </Field>
-        </section>
+        <DeskOnlyFields control={control} register={register} errorOf={errorOf} idPrefix="claim" tagsHint="Separated by commas." />
 
         {correctionError && !publicChange ? <ErrorBanner>{correctionError}</ErrorBanner> : null}
         <div className="flex items-center gap-4 border-t border-stone-200 pt-5">
