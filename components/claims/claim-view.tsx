@@ -10,7 +10,8 @@ import { CitedSourceList } from '@/components/sources/cited-source-list';
 import { ConfirmButton } from '@/components/ui/confirm-dialog';
 import { DetailsSection, type DetailRow } from '@/components/ui/details-section';
 import { errorMessage } from '@/components/ui/form-errors';
-import { buttonLinkStyle, deskPaths, linkStyle, primaryLinkStyle } from '@/components/ui/links';
+import { buttonLinkStyle, linkStyle, primaryLinkStyle } from '@/components/ui/links';
+import { DossierBreadcrumb } from '@/components/ui/page-heading';
 import { ErrorBanner, Notice } from '@/components/ui/primitives';
 import { RecordActions } from '@/components/ui/record-actions';
 import { useDeskUser } from '@/components/users/desk-user';
@@ -165,14 +166,7 @@ export function ClaimView({ dossier, initialClaim }: { dossier: { id: string; sl
   return (
     <div className="space-y-8">
       <div>
-        <nav aria-label="Breadcrumb" className="mb-2 flex flex-wrap gap-x-3 text-sm">
-          <Link href={deskPaths.dossier(dossier.slug)} className="text-stone-600 underline-offset-4 hover:underline">
-            ← {dossier.title}
-          </Link>
-          <Link href={claimPaths.list(dossier.slug)} className="text-stone-600 underline-offset-4 hover:underline">
-            ← Claims
-          </Link>
-        </nav>
+        <DossierBreadcrumb dossier={dossier} list={{ href: claimPaths.list(dossier.slug), label: 'Claims' }} />
         <div className="flex flex-wrap items-start justify-between gap-4">
           <div className="min-w-0 max-w-3xl">
             <h1 className="text-2xl font-semibold tracking-tight text-ink">{claim.statement}</h1>
