@@ -11,6 +11,7 @@ import { cursorValueOf, keysetOrder, seekPage, toPage, type KeysetSort } from '@
 import { editableEntity, type Writer } from '@/server/db/versioned-write';
 import { dossiers } from '@/server/dossiers/schema';
 import { notFound, ServiceError } from '@/server/errors';
+import { checkNewCitations } from '@/server/sources/cited-sources';
 import { sources } from '@/server/sources/schema';
 import {
   claimantsOfParties,
@@ -587,19 +588,7 @@ async function checkReferences(
     if (newActors.some((id) => !live.has(id))) throw invalid('about: Every actor the claim is about must be in the directory (not deleted).');
   }
 
-  const currentSources = new Set(current.sources.map((link) => link.sourceId));
-  const newSources = next.sources.map((link) => link.sourceId).filter((id) => !currentSources.has(id));
-  if (newSources.length) {
-    const rows = await tx
-      .select({ id: sources.id, title: sources.title, dossierId: sources.dossierId, deletedAt: sources.deletedAt })
-      .from(sources)
-      .where(inArray(sources.id, newSources));
-    if (rows.length < newSources.length || rows.some((row) => row.dossierId !== dossierId)) {
-      throw invalid('sources: A claim can only cite sources logged in its own dossier.');
-    }
-    const deleted = rows.find((row) => row.deletedAt !== null);
-    if (deleted) throw invalid(`sources: “${deleted.title}” was deleted; restore it or cite another source.`);
-  }
+  await checkNewCitations(tx, dossierId, 'A claim', next.sources, current.sources);
 
   if (claimId && next.relations.some((relation) => relation.toClaimId === claimId)) {
     throw invalid('relations: A claim cannot relate to itself.');

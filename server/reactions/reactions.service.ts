@@ -11,6 +11,7 @@ import { cursorValueOf, keysetOrder, seekPage, toPage, type KeysetSort } from '@
 import { editableEntity, type Writer } from '@/server/db/versioned-write';
 import { dossiers } from '@/server/dossiers/schema';
 import { notFound, ServiceError } from '@/server/errors';
+import { checkNewCitations } from '@/server/sources/cited-sources';
 import { sources } from '@/server/sources/schema';
 import { defaultAlignments } from './alignment';
 import { countsFor } from './counts-for';
@@ -426,19 +427,7 @@ async function resolveChildren(
   if (foreignAlignment) throw invalid(`alignments: ${quoted(names.get(foreignAlignment.partyId))} is not a party of this dossier.`);
 
   // Sources: live, of this dossier.
-  const currentSources = new Set(current.sources.map((link) => link.sourceId));
-  const newSources = input.sources.map((link) => link.sourceId).filter((id) => !currentSources.has(id));
-  if (newSources.length) {
-    const rows = await tx
-      .select({ id: sources.id, title: sources.title, dossierId: sources.dossierId, deletedAt: sources.deletedAt })
-      .from(sources)
-      .where(inArray(sources.id, newSources));
-    if (rows.length < newSources.length || rows.some((row) => row.dossierId !== dossierId)) {
-      throw invalid('sources: A reaction can only cite sources logged in its own dossier.');
-    }
-    const deleted = rows.find((row) => row.deletedAt !== null);
-    if (deleted) throw invalid(`sources: “${deleted.title}” was deleted; restore it or cite another source.`);
-  }
+  await checkNewCitations(tx, dossierId, 'A reaction', input.sources, current.sources);
 
   const stances = orderedStances(input.primaryStance, input.stances);
   const defaults = defaultAlignments(stances, input.targets, [...partyIds]);
