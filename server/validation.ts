@@ -143,3 +143,12 @@ export const tagList = (record: string) =>
     .max(MAX_TAGS, `${record} can have at most ${MAX_TAGS} tags`)
     .transform((tags) => [...new Set(tags)])
     .default([]);
+
+/** Sort order of a list. Never call the key `direction`: tRPC's infinite queries reserve that input key. */
+export const sortOrder = z.enum(['asc', 'desc'], { error: 'Order must be asc or desc' }).default('desc');
+
+/** A dossier's slug as readers' procedures take it from the address (looked up, so any storable text up to 200). */
+export const publicSlug = storableString('Slug').trim().min(1, 'Slug is required').max(200, 'Slug must be at most 200 characters');
+
+/** A list's full-text search: trimmed, at most 200 characters, blank for none. */
+export const listSearch = storableString('Search').trim().max(200, 'Search must be at most 200 characters').default('');

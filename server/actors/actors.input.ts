@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cursor, entityId, optionalText, pageSize, requiredText, storableString, version } from '@/server/validation';
+import { cursor, entityId, listSearch, optionalText, pageSize, requiredText, storableString, version } from '@/server/validation';
 import { actorKinds } from './actors.labels';
 import { isCountryCode } from './countries';
 import { cleanAliases } from './match-key';
@@ -62,7 +62,7 @@ export type UpdateActorInput = z.infer<typeof updateActorInput>;
 export const actorIdInput = z.object({ id: entityId });
 
 export const listActorsInput = z.object({
-  search: storableString('Search').trim().max(200, 'Search must be at most 200 characters').default(''),
+  search: listSearch,
   kind: z.array(actorKind).max(actorKinds.length).default([]),
   /** Deleted actors only (to restore them) instead of live ones. */
   deleted: z.boolean().default(false),

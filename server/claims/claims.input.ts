@@ -4,14 +4,16 @@ import {
   cursor,
   entityId,
   languageTag,
+  listSearch,
   noRepeats,
   oneOf,
   optionalDay,
   optionalPastMoment,
   optionalText,
   pageSize,
+  publicSlug,
   requiredText,
-  storableString,
+  sortOrder,
   tagList,
   version,
   type CitedSourceInput,
@@ -131,7 +133,7 @@ export type ClaimSortKey = (typeof claimSortKeys)[number];
 
 /** The filters shared by the desk claims table, its URL, its count and the desk CSV export. */
 export const claimFilters = z.object({
-  search: storableString('Search').trim().max(200, 'Search must be at most 200 characters').default(''),
+  search: listSearch,
   /** Claimant's party (the dossier party the claimant is, or acts for). */
   party: z.array(entityId).max(50, 'Choose at most 50 parties').default([]),
   about: z.array(entityId).max(50, 'Choose at most 50 actors').default([]),
@@ -147,7 +149,7 @@ export const claimFilters = z.object({
   deleted: z.boolean().default(false),
   sort: z.enum(claimSortKeys, oneOf('Sort', claimSortKeys)).default('said'),
   /** Sort order. Not called `direction`: tRPC's infinite queries reserve that input key for their own paging. */
-  order: z.enum(['asc', 'desc'], { error: 'Order must be asc or desc' }).default('desc'),
+  order: sortOrder,
 });
 export type ClaimFilters = z.infer<typeof claimFilters>;
 
@@ -172,14 +174,12 @@ export const claimsByActorInput = z.object({
 });
 export type ClaimsByActorInput = z.infer<typeof claimsByActorInput>;
 
-const slug = storableString('Slug').trim().min(1, 'Slug is required').max(200, 'Slug must be at most 200 characters');
-
 /** About how many claims one window of the public claims view holds (whole days are never split). */
 export const PUBLIC_CLAIMS_PER_PAGE = 200;
 
 /** Readers' filters on the public claims view, and which window of whole days to show. */
 export const listPublicClaimsInput = z.object({
-  slug,
+  slug: publicSlug,
   party: z.array(entityId).max(50).default([]),
   /** Claims whose claimant counts for no party of the dossier ("Others"), alone or beside `party`. */
   others: z.boolean({ error: 'Others must be true or false' }).default(false),
@@ -192,4 +192,4 @@ export const listPublicClaimsInput = z.object({
 });
 export type ListPublicClaimsInput = z.infer<typeof listPublicClaimsInput>;
 
-export const publicClaimByIdInput = z.object({ slug, id: entityId });
+export const publicClaimByIdInput = z.object({ slug: publicSlug, id: entityId });

@@ -4,13 +4,15 @@ import {
   cursor,
   entityId,
   languageTag,
+  listSearch,
   noRepeats,
   oneOf,
   optionalDay,
   optionalPastMoment,
   optionalText,
   pageSize,
-  storableString,
+  publicSlug,
+  sortOrder,
   tagList,
   version,
   type CitedSourceInput,
@@ -97,7 +99,7 @@ export type ReactionSortKey = (typeof reactionSortKeys)[number];
 
 /** The filters shared by the desk reactions table, its URL, its count and the desk CSV export. */
 export const reactionFilters = z.object({
-  search: storableString('Search').trim().max(200, 'Search must be at most 200 characters').default(''),
+  search: listSearch,
   /** Reactions with any of these stances (primary or not). */
   stance: z.array(stance('Stance')).max(reactionStances.length).default([]),
   /** Reactions whose alignment towards `alignmentParty` (or any party, when none) is one of these. */
@@ -117,7 +119,7 @@ export const reactionFilters = z.object({
   deleted: z.boolean().default(false),
   sort: z.enum(reactionSortKeys, oneOf('Sort', reactionSortKeys)).default('reacted'),
   /** Not called `direction`: tRPC's infinite queries reserve that input key. */
-  order: z.enum(['asc', 'desc'], { error: 'Order must be asc or desc' }).default('desc'),
+  order: sortOrder,
 });
 export type ReactionFilters = z.infer<typeof reactionFilters>;
 
@@ -130,10 +132,8 @@ export type ListReactionsInput = z.infer<typeof listReactionsInput>;
 /** The desk timeline: every live reaction of a dossier by day and hour, earliest first. */
 export const reactionTimelineInput = z.object({ dossierId: entityId });
 
-const slug = storableString('Slug').trim().min(1, 'Slug is required').max(200, 'Slug must be at most 200 characters');
-
 /** Readers' reactions section: `by` narrows the list to one reacting state or organisation. */
-export const publicReactionsInput = z.object({ slug, by: entityId.nullish().transform((value) => value ?? null) });
+export const publicReactionsInput = z.object({ slug: publicSlug, by: entityId.nullish().transform((value) => value ?? null) });
 export type PublicReactionsInput = z.infer<typeof publicReactionsInput>;
 
-export const publicReactionByIdInput = z.object({ slug, id: entityId });
+export const publicReactionByIdInput = z.object({ slug: publicSlug, id: entityId });

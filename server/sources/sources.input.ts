@@ -2,12 +2,12 @@ import { z } from 'zod';
 import {
   cursor,
   entityId,
+  listSearch,
   optionalPastMoment,
   optionalText,
   optionalWebUrl,
   pageSize,
   requiredText,
-  storableString,
   version,
 } from '@/server/validation';
 import { reliabilityGrades, sourceKinds } from './sources.labels';
@@ -42,7 +42,7 @@ export type SourceSortKey = (typeof sourceSortKeys)[number];
 
 /** The filters shared by the desk table and the desk CSV export; their URL form is sources.search-params.ts. */
 export const sourceFilters = z.object({
-  search: storableString('Search').trim().max(200, 'Search must be at most 200 characters').default(''),
+  search: listSearch,
   kind: z.array(z.enum(sourceKinds)).max(sourceKinds.length).default([]),
   reliability: z.array(z.enum(reliabilityGrades)).max(reliabilityGrades.length).default([]),
   sort: z.enum(sourceSortKeys).default('created'),
