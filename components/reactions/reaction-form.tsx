@@ -14,7 +14,7 @@ import { useDeskForm } from '@/components/forms/use-desk-form';
 import { FormErrorBanner } from '@/components/ui/form-banner';
 import { linkStyle } from '@/components/ui/links';
 import { Button, Field, Input, Notice, Select, Textarea } from '@/components/ui/primitives';
-import type { ActorKind } from '@/server/actors/actors.labels';
+import { countingKinds, isCountingKind } from '@/server/reactions/counts-for';
 import { defaultAlignments } from '@/server/reactions/alignment';
 import { createReactionInput, MAX_REACTION_SOURCES, type CreateReactionFormValues } from '@/server/reactions/reactions.input';
 import {
@@ -34,6 +34,9 @@ import { useTRPC } from '@/trpc/client';
 import type { ReactionDetail } from './reaction-badges';
 import { reactionPaths } from './reaction-paths';
 
+/** What a signatory may be set to count for: the kinds the roll-up stops at. */
+const OVERRIDE_KINDS = [...countingKinds];
+
 export type { ReactionDetail } from './reaction-badges';
 
 /** The form's fields: the create input without the dossier (the page knows it). Update sends the same plus id/version. */
@@ -51,8 +54,6 @@ export interface ReactionFormDossier {
 }
 
 /** Kinds a reaction counts for (the override picker offers only these). */
-const COUNTING_KINDS: ActorKind[] = ['state', 'international_organisation'];
-const COUNTING_KIND_SET: ReadonlySet<ActorKind> = new Set(COUNTING_KINDS);
 
 /** Stances in taxonomy order. */
 const inTaxonomyOrder = (stances: readonly ReactionStance[]) => reactionStances.filter((stance) => stances.includes(stance));
@@ -122,7 +123,7 @@ function RollUp({ actorId, depth = 0 }: { actorId: string; depth?: number }) {
   const actor = useQuery(trpc.actors.byId.queryOptions({ id: actorId }, { staleTime: 60_000 }));
   if (!actor.data) return <>{actor.error ? 'unknown' : '…'}</>;
   const { name, kind, affiliationId } = actor.data;
-  if (COUNTING_KIND_SET.has(kind) || !affiliationId || depth >= 20) {
+  if (isCountingKind(kind) || !affiliationId || depth >= 20) {
     return depth === 0 ? (
       <>itself</>
     ) : (
@@ -182,7 +183,7 @@ function SignatoryCountsFor({
         </label>
         <ActorPicker
           inputProps={{ id: inputId, 'aria-invalid': Boolean(error), 'aria-describedby': [`${inputId}-hint`, error ? errorId : null].filter(Boolean).join(' ') }}
-          kinds={COUNTING_KINDS}
+          kinds={OVERRIDE_KINDS}
           value={countsFor}
           disabled={disabled}
           onChange={onChange}

@@ -11,7 +11,11 @@ export interface CountsForLink {
   affiliationId: string | null;
 }
 
-const REACTING_KINDS: ReadonlySet<ActorKind> = new Set(['state', 'international_organisation']);
+/** The kinds a reaction counts for: the roll-up stops at them, and an override must be one. */
+export const countingKinds = ['state', 'international_organisation'] as const satisfies readonly ActorKind[];
+const COUNTING_KINDS: ReadonlySet<ActorKind> = new Set(countingKinds);
+
+export const isCountingKind = (kind: ActorKind): boolean => COUNTING_KINDS.has(kind);
 
 export function countsFor(actorId: string, actorsById: ReadonlyMap<string, CountsForLink>, override?: string | null): string {
   if (override) return override;
@@ -19,7 +23,7 @@ export function countsFor(actorId: string, actorsById: ReadonlyMap<string, Count
   let current: string = actorId;
   for (;;) {
     const actor = actorsById.get(current);
-    if (!actor || REACTING_KINDS.has(actor.kind)) return current;
+    if (!actor || isCountingKind(actor.kind)) return current;
     seen.add(current);
     const next = actor.affiliationId;
     if (!next || seen.has(next) || seen.size >= 50) return current;

@@ -14,7 +14,7 @@ import { notFound, ServiceError } from '@/server/errors';
 import { checkNewCitations } from '@/server/sources/cited-sources';
 import { sources } from '@/server/sources/schema';
 import { defaultAlignments } from './alignment';
-import { countsFor } from './counts-for';
+import { countsFor, isCountingKind } from './counts-for';
 import { listAlignmentParties, loadActorChains, loadReactionParts, type ReactionParts } from './reaction-parts';
 import type {
   CreateReactionInput,
@@ -402,7 +402,7 @@ async function resolveChildren(
     checkActor(row.actorId, `actors.${index}.actorId`, 'The signatory');
     if (row.countsForId) {
       const override = checkActor(row.countsForId, `actors.${index}.countsForId`, 'The state or organisation it counts for');
-      if (override.kind !== 'state' && override.kind !== 'international_organisation') {
+      if (!isCountingKind(override.kind)) {
         throw invalid(`actors.${index}.countsForId: A reaction can count only for a state or an international organisation; “${override.name}” is neither.`);
       }
     }
