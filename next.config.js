@@ -1,7 +1,10 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
+
 const isProduction = process.env.NODE_ENV === 'production';
 
-// Pages get a per-request policy with a script nonce from proxy.ts (server/http/content-security-policy.ts).
+// Pages get their policy from proxy.ts (server/http/content-security-policy.ts): a script nonce per request on /desk
+// and /login, the hashes of their inline scripts on readers' pages served from the cache (server/http/cached-response.mjs).
 // This static one is for the responses the proxy never sees (STATIC_POLICY_PATHS: route handlers under /api, Next's
 // files under /_next, the favicon), where inline scripts appear only on an HTML error page. Its other directives
 // match the page policy (server/http/content-security-policy.test.ts checks that).
@@ -35,12 +38,20 @@ const NOT_EMBED_PATHS = '/:path((?!embed(?:/|$)).*)';
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Next's page ETag is an FNV hash computed in JavaScript over the whole page on every request: most of the cost of
+  // serving a large cached page. scripts/server.mjs gives readers' pages a CRC-32 one instead
+  // (server/http/cached-response.mjs); desk pages are never cached; route handlers set their own.
+  generateEtags: false,
   // Lets the end-to-end suite build into its own folder while a developer's `next dev` keeps .next/.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // PGlite loads its WASM and data files relative to its own module URL; bundling breaks that.
   // The test runner type-checks the whole project first; its end-to-end build may skip repeating that.
   typescript: { ignoreBuildErrors: process.env.CLAIMDESK_SKIP_BUILD_TYPECHECK === '1' },
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pg'],
+  // Cached public pages and CSVs: in memory (at most this many bytes per app server), expired by writes and shared
+  // between app servers by server/public-cache/cache-handler.mjs.
+  cacheHandler: fileURLToPath(new URL('./server/public-cache/cache-handler.mjs', import.meta.url)),
+  cacheMaxMemorySize: 128 * 2 ** 20,
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },

@@ -6,10 +6,6 @@ export const metadata: Metadata = {
   description: 'Sources, claims and international reactions for contested events, logged and graded by a news desk.',
 };
 
-// Every page's scripts carry the request's CSP nonce (proxy.ts), which exists only when the page renders per
-// request: no page, not even the built-in 404, may be served as prerendered HTML without it.
-export const dynamic = 'force-dynamic';
-
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">

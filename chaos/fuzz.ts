@@ -424,7 +424,12 @@ export class CaseGenerator {
       return false;
     }
     if (!this.spec.schema) return true;
-    const parsed = this.spec.schema.safeParse(input);
+    let parsed;
+    try {
+      parsed = this.spec.schema.safeParse(input);
+    } catch {
+      return false; // the schema itself broke (e.g. recursion on deep input): send it, the server must still answer 4xx
+    }
     if (!parsed.success) return false;
     if (!this.spec.validShapeWhenUnknownOrStale) return true;
     const data = parsed.data as Json;

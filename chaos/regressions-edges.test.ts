@@ -5,6 +5,7 @@
  * (a per-request nonce, no 'unsafe-inline' scripts). The data-folder lock's restart after kill -9 in a new pid
  * namespace is in kill-writers.test.ts.
  */
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AppServer, Client, createDossier, DEMO_SLUG, demoEmail, makeTempDir, removeTempDir, sourceInput, type DossierRow } from './harness';
 
@@ -99,12 +100,13 @@ describe('9. smaller holes', () => {
 });
 
 describe('10. Content-Security-Policy', () => {
-  it.each(['/', `/d/${DEMO_SLUG}`, '/login'])('%s: scripts need this response’s nonce; no unsafe-inline', async (path) => {
-    const first = await reader.get(path);
-    const second = await reader.get(path);
+  const scriptSrcOf = (policy: string) => /script-src ([^;]*)/.exec(policy)?.[1] ?? '';
+
+  it('/login: scripts need this response’s nonce; no unsafe-inline', async () => {
+    const first = await reader.get('/login');
+    const second = await reader.get('/login');
     expect(first.status).toBe(200);
-    const policy = String(first.headers['content-security-policy']);
-    const scriptSrc = /script-src ([^;]*)/.exec(policy)?.[1] ?? '';
+    const scriptSrc = scriptSrcOf(String(first.headers['content-security-policy']));
     expect(scriptSrc).not.toContain("'unsafe-inline'");
     expect(scriptSrc).not.toContain("'unsafe-eval'");
     const nonce = /'nonce-([^']+)'/.exec(scriptSrc)?.[1];
@@ -113,5 +115,15 @@ describe('10. Content-Security-Policy', () => {
     const scripts = [...first.text.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]);
     expect(scripts.length).toBeGreaterThan(0);
     for (const script of scripts) expect(script).toContain(`nonce="${nonce}"`);
+  });
+
+  it.each(['/', `/d/${DEMO_SLUG}`])('%s (cached): each inline script allowed by its hash, nothing else inline', async (path) => {
+    const response = await reader.get(path);
+    expect(response.status).toBe(200);
+    const scriptSrc = scriptSrcOf(String(response.headers['content-security-policy']));
+    for (const loose of ["'unsafe-inline'", "'unsafe-eval'", "'strict-dynamic'", "'nonce-"]) expect(scriptSrc).not.toContain(loose);
+    const inline = [...response.text.matchAll(/<script\b(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]!);
+    expect(inline.length).toBeGreaterThan(1);
+    for (const body of inline) expect(scriptSrc).toContain(`'sha256-${createHash('sha256').update(body).digest('base64')}'`);
   });
 });

@@ -2,8 +2,10 @@ import type { Page, Response } from '@playwright/test';
 import { atPath, DEMO_DOSSIER_SLUG, DEMO_PASSWORD, demoEmail, expect, test } from './fixtures';
 
 /**
- * Pages run only the scripts that carry their request's CSP nonce (proxy.ts, server/http/content-security-policy.ts):
- * Next puts the nonce on its own scripts, so every page hydrates with no CSP violation, and markup injected into a
+ * Pages rendered per request (/login, /desk) run only the scripts that carry their request's CSP nonce (proxy.ts,
+ * server/http/content-security-policy.ts): Next puts the nonce on its own scripts. Readers' pages, served from
+ * Next's cache, run only the inline scripts whose SHA-256 the production server lists in their policy
+ * (server/http/cached-response.mjs). Either way every page hydrates with no CSP violation, and markup injected into a
  * page cannot run script.
  */
 
@@ -56,13 +58,33 @@ async function openWithNonce(page: Page, path: string): Promise<string> {
   return nonce;
 }
 
+/**
+ * Opens a cached readers' page: one policy, script-src with the hash of every inline script the HTML has (and no
+ * nonce, 'strict-dynamic' or 'unsafe-inline').
+ */
+async function openWithHashes(page: Page, path: string): Promise<void> {
+  const response = await page.goto(path);
+  expect(response?.status()).toBe(200);
+  const policies = (await response!.headersArray()).filter((header) => header.name.toLowerCase() === 'content-security-policy');
+  expect(policies, 'exactly one Content-Security-Policy header').toHaveLength(1);
+  const scriptSrc = policies[0]!.value.split(';').map((directive) => directive.trim()).find((directive) => directive.startsWith('script-src ')) ?? '';
+  for (const loose of ["'unsafe-inline'", "'unsafe-eval'", "'strict-dynamic'", "'nonce-"]) expect(scriptSrc).not.toContain(loose);
+  const inline = [...(await response!.text()).matchAll(/<script\b(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]!);
+  expect(inline.length, 'Next’s inline scripts in the HTML').toBeGreaterThan(1);
+  const hashes = await page.evaluate(async (bodies) => {
+    const digest = async (body: string) => btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(body)))));
+    return Promise.all(bodies.map(digest));
+  }, inline);
+  for (const hash of hashes) expect(scriptSrc).toContain(`'sha256-${hash}'`);
+}
+
 /** A value on `window`, which only a client-side (hydrated) navigation keeps. */
 const markWindow = (page: Page) => page.evaluate(() => Object.assign(window, { cspSpecMark: true }));
 const windowIsMarked = (page: Page) => page.evaluate(() => (window as unknown as { cspSpecMark?: boolean }).cspSpecMark === true);
 
-test('the public home page: nonce on every script, and a dossier link navigates client-side', async ({ page }) => {
+test('the public home page: every inline script allowed by its hash, and a dossier link navigates client-side', async ({ page }) => {
   const csp = await watchCsp(page);
-  await openWithNonce(page, '/');
+  await openWithHashes(page, '/');
   await markWindow(page);
   await page.locator(`a[href="/d/${DEMO_DOSSIER_SLUG}"]`).click();
   await expect(page).toHaveURL(atPath(`/d/${DEMO_DOSSIER_SLUG}`));
@@ -71,9 +93,9 @@ test('the public home page: nonce on every script, and a dossier link navigates 
   expect(await csp.violations()).toEqual([]);
 });
 
-test('a public dossier page: nonce on every script, and the header link navigates client-side', async ({ page }) => {
+test('a public dossier page: every inline script allowed by its hash, and the header link navigates client-side', async ({ page }) => {
   const csp = await watchCsp(page);
-  await openWithNonce(page, `/d/${DEMO_DOSSIER_SLUG}`);
+  await openWithHashes(page, `/d/${DEMO_DOSSIER_SLUG}`);
   await markWindow(page);
   await page.getByRole('link', { name: 'Claimdesk', exact: true }).click();
   await expect(page).toHaveURL(atPath('/'));
@@ -104,15 +126,34 @@ test('a desk page: nonce on every script, and sorting the sources table works', 
   expect(await csp.violations()).toEqual([]);
 });
 
-test('every load gets a new nonce', async ({ page }) => {
-  const first = await openWithNonce(page, '/');
-  const second = await openWithNonce(page, '/');
+test('the reactions page and its embed: every inline script allowed by its hash, no violation', async ({ page }) => {
+  const csp = await watchCsp(page);
+  await openWithHashes(page, `/d/${DEMO_DOSSIER_SLUG}/reactions`);
+  await openWithHashes(page, `/embed/d/${DEMO_DOSSIER_SLUG}/reactions`);
+  expect(await csp.violations()).toEqual([]);
+});
+
+test('every load of a page rendered per request gets a new nonce', async ({ page }) => {
+  const first = await openWithNonce(page, '/login');
+  const second = await openWithNonce(page, '/login');
   expect(second).not.toBe(first);
+});
+
+test('a script added to a cached page at run time is not in its hashes and does not run', async ({ page }) => {
+  const csp = await watchCsp(page);
+  await openWithHashes(page, `/d/${DEMO_DOSSIER_SLUG}`);
+  await page.evaluate(() => {
+    const script = document.createElement('script');
+    script.textContent = 'window.cspSpecInjected = true';
+    document.body.append(script);
+  });
+  await expect.poll(async () => (await csp.violations()).filter((violation) => violation.startsWith('script-src-elem blocked inline'))).toHaveLength(1);
+  expect(await page.evaluate(() => (window as unknown as { cspSpecInjected?: boolean }).cspSpecInjected)).toBeUndefined();
 });
 
 test('markup injected into a page cannot run script, and the violation is reported', async ({ page }) => {
   const csp = await watchCsp(page);
-  await openWithNonce(page, '/');
+  await openWithHashes(page, '/');
   await page.evaluate(() =>
     document.body.insertAdjacentHTML('beforeend', '<img src="/csp-spec-missing.png" onerror="window.cspSpecInjected = true">'),
   );

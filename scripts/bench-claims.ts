@@ -1,9 +1,9 @@
 /**
- * The claims half of `npm run bench` (called by scripts/bench.ts after the sources): fills the bench dossier with
- * BENCH_CLAIMS claims (default 100,000; scripts/bench-claims-fill.ts) and measures the desk claims table (first
- * page, full-text search, a party + status filtered page 20 through the keyset cursor), the public side-by-side
- * data (listPublicClaimsByDay) and the streamed desk CSV export. It also prints the plans of the list and search
- * queries (EXPLAIN ANALYZE), to show they use the claims indexes rather than scanning the table.
+ * The claims part of `BENCH_DETAIL=1 npm run bench` (in process, on the filled bench database, before the server
+ * starts): on the claims dossier (BENCH_CLAIMS claims, scripts/bench-fill.ts) it measures the desk claims table
+ * (first page, full-text search, a party + status filtered page 20 through the keyset cursor), the public
+ * side-by-side data (listPublicClaimsByDay) and the streamed desk CSV export. It also prints the plans of the list
+ * and search queries (EXPLAIN ANALYZE), to show they use the claims indexes rather than scanning the table.
  */
 import { performance } from 'node:perf_hooks';
 import { sql, type SQL } from 'drizzle-orm';
@@ -12,8 +12,7 @@ import { deskClaimColumns } from '@/server/claims/claims.csv';
 import { listPublicClaimsByDay, type PublicClaimFilters, type PublicClaimsWindow } from '@/server/claims/claims.public';
 import { iterateClaims, listClaims } from '@/server/claims/claims.service';
 import type { DatabaseHandle } from '@/server/db/client';
-import { setDossierPublished } from '@/server/dossiers/dossiers.service';
-import { fillClaims } from './bench-claims-fill';
+import type { ClaimsFill } from './bench-claims-fill';
 import { measureCsvExport } from './bench-export';
 
 const claimCount = Number(process.env.BENCH_CLAIMS ?? 100_000);
@@ -81,20 +80,9 @@ async function withHeap<T>(task: () => Promise<T>): Promise<{ ms: number; result
   }
 }
 
-export async function benchClaims(handle: DatabaseHandle, dossier: { id: string; version: number }, userId: string): Promise<void> {
-  const filled = await time(() => fillClaims(handle, dossier.id, userId, claimCount));
-  const [counts] = (
-    (await handle.db.execute(sql`
-      select (select count(*) from claims)::int as claims, (select count(*) from claim_about)::int as about,
-        (select count(*) from claim_sources)::int as links, (select count(*) from claim_relations)::int as relations,
-        (select count(*) from actors)::int as actors
-    `)) as unknown as { rows: Array<Record<string, number>> }
-  ).rows;
-  console.log(
-    `\nfilled ${claimCount.toLocaleString('en')} claims in ${(filled.ms / 1000).toFixed(1)} s ` +
-      `(${counts!.actors} actors, ${counts!.about} about rows, ${counts!.links} source links, ${counts!.relations} relations)\n`,
-  );
-  const [azerbaijan] = filled.result.partyIds;
+export async function benchClaims(handle: DatabaseHandle, dossier: { id: string }, fill: ClaimsFill): Promise<void> {
+  console.log(`\nclaims dossier: ${claimCount.toLocaleString('en')} claims\n`);
+  const [azerbaijan] = fill.partyIds;
 
   const base = { ...claimFilters.parse({}), dossierId: dossier.id, limit: 50 };
   const first = await capture(handle, () => settledTime(() => listClaims(handle.db, base)));
@@ -134,7 +122,6 @@ export async function benchClaims(handle: DatabaseHandle, dossier: { id: string;
     for (const line of scanLines(plan)) console.log(`    ${line}`);
   }
 
-  await setDossierPublished(handle.db, { id: userId }, { id: dossier.id, version: dossier.version, published: true });
   console.log('\npublic side-by-side data (listPublicClaimsByDay, after a warm-up)  ms   claims   heap growth MiB');
   const publicViews: Array<[string, PublicClaimFilters, PublicClaimsWindow]> = [
     ['first window (whole days from the first)', {}, {}],

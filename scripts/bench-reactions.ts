@@ -1,42 +1,26 @@
 /**
- * The reactions part of `npm run bench` (called by scripts/bench.ts after the sources and claims): fills the bench
- * dossier with BENCH_REACTIONS reactions (default 10,000) from 200 actors (scripts/bench-reactions-fill.ts), publishes
- * it, and measures
- *   - the public "International reactions" section in process: the overview (getPublicReactionsOverview) and its
- *     server render to HTML, map included (ReactionsSection, renderToStaticMarkup);
+ * The reactions part of `BENCH_DETAIL=1 npm run bench` (in process, on the filled bench database, before the server
+ * starts): on the reactions dossier (BENCH_REACTIONS reactions from 200 actors, scripts/bench-fill.ts) it measures
+ *   - the public "International reactions" section: the overview (getPublicReactionsOverview) and its server render
+ *     to HTML, map included (ReactionsSection, renderToStaticMarkup);
  *   - the desk reactions table: first page, a stance + alignment filtered page 10 through the keyset cursor, a
  *     full-text search, the count;
- *   - the streamed public and desk reactions CSV (one row per reaction and signatory);
- *   - over HTTP, when a production build exists (BENCH_NEXT_DIST_DIR, default .next): a production server started
- *     on the bench database (PostgreSQL: the same database; PGlite: a copy of the in-memory one written to a
- *     temporary folder) answering the public dossier page — time, HTML size and the JavaScript it loads, next to the
- *     public home page's, to show the map adds none.
+ *   - the streamed public and desk reactions CSV (one row per reaction and signatory).
+ * The public page over HTTP is a row of the ratio table (scripts/bench.ts).
  */
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { gzipSync } from 'node:zlib';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { eq, sql } from 'drizzle-orm';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { parseMapMode } from '@/components/reactions/public/map-mode';
 import { ReactionsSection } from '@/components/reactions/public/reactions-section';
 import type { DatabaseHandle } from '@/server/db/client';
-import { setDossierPublished } from '@/server/dossiers/dossiers.service';
-import { dossiers } from '@/server/dossiers/schema';
 import { listAlignmentParties } from '@/server/reactions/reaction-parts';
 import { deskReactionColumns, iterateDeskReactions, perSignatory, publicReactionColumns } from '@/server/reactions/reactions.csv';
 import { reactionFilters } from '@/server/reactions/reactions.input';
 import { getPublicReactionsOverview, iteratePublicReactions } from '@/server/reactions/reactions.public';
 import { countReactions, listReactions } from '@/server/reactions/reactions.service';
 import { measureCsvExport } from './bench-export';
-import { fillReactions } from './bench-reactions-fill';
+import type { ReactionsFill } from './bench-reactions-fill';
 
 const reactionCount = Number(process.env.BENCH_REACTIONS ?? 10_000);
 
@@ -57,27 +41,13 @@ const heading = (title: string, ...cells: string[]) => console.log(`${title.padE
 const row = (label: string, ...cells: string[]) => console.log(`  ${label.padEnd(56)}${cells.map((cell) => cell.padStart(12)).join('')}`);
 const kib = (bytes: number) => (bytes / 1024).toFixed(1);
 
-export async function benchReactions(handle: DatabaseHandle, dossier: { id: string; slug: string }, userId: string): Promise<void> {
-  const filled = await time(() => fillReactions(handle, dossier.id, userId, reactionCount));
-  const [counts] = (
-    (await handle.db.execute(sql`
-      select (select count(*) from reactions where dossier_id = ${dossier.id}::uuid)::int as reactions,
-        (select count(*) from reaction_actors)::int as signatories, (select count(*) from reaction_alignments)::int as alignments,
-        (select count(*) from reaction_sources)::int as links
-    `)) as unknown as { rows: Array<Record<string, number>> }
-  ).rows;
-  console.log(
-    `\nfilled ${reactionCount.toLocaleString('en')} reactions from ${filled.result.actorIds.length} actors in ${(filled.ms / 1000).toFixed(1)} s ` +
-      `(${counts!.signatories} signatory rows, ${counts!.alignments} alignment rows, ${counts!.links} source links)\n`,
-  );
-  const [current] = await handle.db.select({ version: dossiers.version, publishedAt: dossiers.publishedAt }).from(dossiers).where(eq(dossiers.id, dossier.id));
-  if (!current!.publishedAt) await setDossierPublished(handle.db, { id: userId }, { id: dossier.id, version: current!.version, published: true });
-
+export async function benchReactions(handle: DatabaseHandle, dossier: { id: string; slug: string }, fill: ReactionsFill): Promise<void> {
+  console.log(`\nreactions dossier: ${reactionCount.toLocaleString('en')} reactions from ${fill.actorIds.length} actors\n`);
   // The public section, in process.
   const overview = await settledTime(() => getPublicReactionsOverview(handle.db, dossier.slug));
   const mode = parseMapMode({}, overview.result.parties);
   const render = await settledTime(async () => renderToStaticMarkup(createElement(ReactionsSection, { overview: overview.result, mode })));
-  const byEntity = await settledTime(() => getPublicReactionsOverview(handle.db, dossier.slug, { by: filled.result.stateIds[0]! }));
+  const byEntity = await settledTime(() => getPublicReactionsOverview(handle.db, dossier.slug, { by: fill.stateIds[0]! }));
   const entities = overview.result.groups.reduce((sum, group) => sum + group.entities.length, 0);
   heading('public reactions section (median of 3 after a warm-up)', 'ms', 'KiB HTML');
   row(`overview: ${overview.result.total} public reactions, ${entities} entities`, overview.ms.toFixed(1));
@@ -87,7 +57,7 @@ export async function benchReactions(handle: DatabaseHandle, dossier: { id: stri
 
   // The desk table.
   const base = { ...reactionFilters.parse({}), dossierId: dossier.id, cursor: null, limit: 50 };
-  const [azerbaijan] = filled.result.partyIds;
+  const [azerbaijan] = fill.partyIds;
   const filtered = { ...base, stance: ['condemns' as const, 'supports_party' as const], alignment: ['against' as const], alignmentParty: azerbaijan! };
   const first = await settledTime(() => listReactions(handle.db, base));
   let cursor = (await listReactions(handle.db, filtered)).nextCursor;
@@ -119,113 +89,5 @@ export async function benchReactions(handle: DatabaseHandle, dossier: { id: stri
     console.log(
       `  ${label.padEnd(38)}${String(result.rows).padStart(7)} ${(result.bytes / 2 ** 20).toFixed(1).padStart(8)} ${(result.ms / 1000).toFixed(2).padStart(7)} ${result.rowsPerSecond.toFixed(0).padStart(9)} ${result.heapGrowthMiB.toFixed(1).padStart(22)} ${result.retainedMiB.toFixed(1).padStart(10)}`,
     );
-  }
-
-  await benchPublicPageOverHttp(handle, dossier.slug);
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Over HTTP: a production server on the bench database
-// ---------------------------------------------------------------------------------------------------------------
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** The bench database as the server must open it: the PostgreSQL URL, or a PGlite data folder copied from memory. */
-async function serverDatabase(handle: DatabaseHandle): Promise<{ env: Record<string, string>; cleanup: () => void }> {
-  if (handle.driver === 'postgres') {
-    const client = (handle.db as unknown as { $client: { options: { connectionString: string } } }).$client;
-    return { env: { DATABASE_URL: client.options.connectionString }, cleanup: () => {} };
-  }
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-bench-'));
-  const memory = (handle.db as unknown as { $client: PGlite }).$client;
-  const dump = await memory.dumpDataDir('none');
-  const disk = await PGlite.create(path.join(dataDir, 'pglite'), { loadDataDir: dump, extensions: { pg_trgm } });
-  await disk.close();
-  return { env: { DATA_DIR: dataDir }, cleanup: () => fs.rmSync(dataDir, { recursive: true, force: true }) };
-}
-
-async function fetchTimed(url: string): Promise<{ ms: number; status: number; text: string }> {
-  const started = performance.now();
-  const response = await fetch(url);
-  const text = await response.text();
-  return { ms: performance.now() - started, status: response.status, text };
-}
-
-/** The page's own scripts (`<script src>`), their total size raw and gzipped. */
-async function pageScripts(origin: string, html: string) {
-  const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1]!.replaceAll('&amp;', '&')))];
-  let raw = 0;
-  let gzip = 0;
-  for (const src of sources) {
-    const body = Buffer.from(await (await fetch(new URL(src, origin))).arrayBuffer());
-    raw += body.byteLength;
-    gzip += gzipSync(body).byteLength;
-  }
-  return { sources, raw, gzip };
-}
-
-async function benchPublicPageOverHttp(handle: DatabaseHandle, slug: string): Promise<void> {
-  const distDir = process.env.BENCH_NEXT_DIST_DIR ?? '.next';
-  if (!fs.existsSync(path.join(distDir, 'BUILD_ID'))) {
-    console.log(`\npublic page over HTTP: skipped (no production build in ${distDir}; run \`npx next build\` or set BENCH_NEXT_DIST_DIR)`);
-    return;
-  }
-  const database = await serverDatabase(handle);
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'production',
-    NEXT_DIST_DIR: distDir,
-    AUTH_SECRET: randomBytes(32).toString('base64'),
-    NEXT_TELEMETRY_DISABLED: '1',
-    PORT: String(port),
-  };
-  delete env.DATABASE_URL;
-  delete env.SEED_DEMO;
-  delete env.ADMIN_EMAIL;
-  delete env.ADMIN_PASSWORD;
-  Object.assign(env, database.env);
-  const output: Buffer[] = [];
-  const server = spawn(process.execPath, ['scripts/server.mjs', '--port', String(port), '--hostname', '127.0.0.1'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  server.stdout.on('data', (chunk: Buffer) => output.push(chunk));
-  server.stderr.on('data', (chunk: Buffer) => output.push(chunk));
-  try {
-    const deadline = Date.now() + 120_000;
-    for (;;) {
-      if (server.exitCode !== null) throw new Error(`the server exited (${server.exitCode}):\n${Buffer.concat(output).toString()}`);
-      const ready = await fetch(`${origin}/api/health`).then((response) => response.ok, () => false);
-      if (ready) break;
-      if (Date.now() > deadline) throw new Error(`the server did not answer in 2 minutes:\n${Buffer.concat(output).toString()}`);
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-    const pageUrl = `${origin}/d/${slug}`;
-    const page = await fetchTimed(pageUrl);
-    if (page.status !== 200) throw new Error(`GET /d/${slug} answered ${page.status}`);
-    const runs = [await fetchTimed(pageUrl), await fetchTimed(pageUrl), await fetchTimed(pageUrl)].sort((a, b) => a.ms - b.ms);
-    const home = await fetchTimed(`${origin}/`);
-    const [pageJs, homeJs] = [await pageScripts(origin, page.text), await pageScripts(origin, home.text)];
-    const onlyOnPage = pageJs.sources.filter((src) => !homeJs.sources.includes(src));
-    const mapDrawn = /<svg[^>]*>[\s\S]*?<path/.test(page.text) && page.text.includes('id="reactions"');
-    heading(`\npublic dossier page over HTTP (production server, ${handle.driver}; median of 3)`, 'time', 'size');
-    row(`GET /d/${slug} (map ${mapDrawn ? 'drawn' : 'NOT FOUND'} in the HTML)`, `${runs[1]!.ms.toFixed(0)} ms`, `${kib(Buffer.byteLength(runs[1]!.text))} KiB`);
-    row('  HTML gzipped', '', `${kib(gzipSync(runs[1]!.text).byteLength)} KiB`);
-    row(`  JavaScript it loads (${pageJs.sources.length} scripts), raw / gzipped`, `${kib(pageJs.raw)} KiB`, `${kib(pageJs.gzip)} KiB`);
-    row(`  the public home page's (${homeJs.sources.length} scripts), raw / gzipped`, `${kib(homeJs.raw)} KiB`, `${kib(homeJs.gzip)} KiB`);
-    row(`  scripts only the dossier page loads: ${onlyOnPage.length}`, '', '');
-    for (const src of onlyOnPage) console.log(`    ${src}`);
-  } finally {
-    server.kill('SIGTERM');
-    await new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once('exit', resolve)));
-    database.cleanup();
   }
 }

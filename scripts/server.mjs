@@ -6,7 +6,8 @@
  * socket's peer address in `x-claimdesk-peer`, overwriting anything the client sent (server/http/client-address.ts
  * reads it). It also answers 400 to a path that is not valid percent-encoded UTF-8 (`/d/%FF`): Next 16's router
  * tries to answer those with the Pages Router's `/_error`, which an App Router-only build lacks, and sends a 500.
- * Everything else is `next start`.
+ * And it completes the Content-Security-Policy of readers' pages served from Next's cache with the hashes of their
+ * inline scripts (server/http/cached-response.mjs, which also answers their conditional requests; proxy.ts marks those responses). Everything else is `next start`.
  *
  *   node scripts/server.mjs [--port 3000] [--hostname 0.0.0.0]     PORT and NEXT_DIST_DIR are read too
  */
@@ -15,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import next from 'next';
+import { finishCachedResponse } from '../server/http/cached-response.mjs';
 
 const PEER_HEADER = 'x-claimdesk-peer';
 // Read by server/http/client-address.ts: the peer header can be trusted only when this server set it.
@@ -78,6 +80,7 @@ const server = http.createServer((request, response) => {
     return;
   }
   request.headers[PEER_HEADER] = request.socket.remoteAddress ?? '';
+  finishCachedResponse(request, response);
   handle(request, response).catch((error) => {
     console.error('[server] unhandled request error:', error);
     if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });

@@ -1,12 +1,24 @@
+import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 import Link from 'next/link';
 import { formatDayRange } from '@/components/format';
-import { getServerCaller } from '@/trpc/server';
+import { listPublishedDossierSummaries, type PublishedDossierSummary } from '@/server/dossier-summaries/dossier-summaries';
+import { tagPublicResponse } from '@/server/public-cache/page-tags';
+import { publicPageTags, readersDatabase } from './published-dossier';
 
-export const dynamic = 'force-dynamic';
+/**
+ * The published dossiers. `next build` prerenders this page (it has no parameters), where there is no database to
+ * read: that copy holds no list, and the cache handler (server/public-cache/cache-handler.mjs) expires everything
+ * prerendered at start, so readers only ever get copies rendered by the running app (one per write, tagged with the
+ * index: any dossier's write changes its counts).
+ */
+async function loadPublishedDossiers(): Promise<PublishedDossierSummary[]> {
+  await tagPublicResponse(publicPageTags(null));
+  if (process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return [];
+  return listPublishedDossierSummaries(await readersDatabase());
+}
 
 export default async function HomePage() {
-  const caller = await getServerCaller();
-  const dossiers = await caller.dossiers.listPublished();
+  const dossiers = await loadPublishedDossiers();
   return (
     <div>
       <h1 className="text-3xl font-semibold tracking-tight text-ink">Dossiers</h1>

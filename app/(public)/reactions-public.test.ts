@@ -7,7 +7,6 @@ import { ReactionsEmbed } from '@/components/reactions/public/reactions-embed';
 import { setAppDatabaseForTesting } from '@/server/db';
 import { createReaction, deleteReaction, type ReactionDetail } from '@/server/reactions/reactions.service';
 import { makeReactionScene, type ReactionScene } from '@/server/reactions/reactions.test-helpers';
-import { callerFor } from '@/server/testing/fixtures';
 import { createTestDatabase, createTestUsers, type TestUsers } from '@/server/testing/test-database';
 import { loadPublicDossierPage, PublicDossierView } from './d/[slug]/public-dossier';
 import { loadEntityReactions, loadPublicReaction, loadReactionsSection } from './d/[slug]/public-reactions';
@@ -24,7 +23,6 @@ let draft: ReactionScene;
 const CANARY = 'CANARY-public-reactions-5e2b';
 const made = {} as { joint: ReactionDetail; erdogan: ReactionDetail; unsourced: ReactionDetail; deleted: ReactionDetail; macron: ReactionDetail; draftOne: ReactionDetail };
 
-const reader = () => callerFor(database.db, null);
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -61,7 +59,7 @@ beforeAll(async () => {
 afterAll(() => database.cleanup());
 
 async function dossierHtml(query: Record<string, string> = {}) {
-  const data = await loadPublicDossierPage(reader(), scene.dossier.slug, query);
+  const data = await loadPublicDossierPage(database.db, scene.dossier.slug, query);
   if (!data.found) throw new Error('not found');
   return { data, html: renderToStaticMarkup(createElement(PublicDossierView, data)) };
 }
@@ -100,14 +98,14 @@ describe('the public dossier page’s International reactions', () => {
   });
 
   it('is left out for a draft dossier (the page is a 404 anyway)', async () => {
-    expect(await loadReactionsSection(reader(), draft.dossier.slug)).toBeNull();
-    expect(await loadReactionsSection(reader(), 'Not a slug!')).toBeNull();
+    expect(await loadReactionsSection(database.db, draft.dossier.slug)).toBeNull();
+    expect(await loadReactionsSection(database.db, 'Not a slug!')).toBeNull();
   });
 });
 
 describe('one reaction’s page', () => {
   it('shows a public reaction with its signatories, alignment and sources', async () => {
-    const reaction = await loadPublicReaction(reader(), scene.dossier.slug, made.joint.id);
+    const reaction = await loadPublicReaction(database.db, scene.dossier.slug, made.joint.id);
     expect(reaction).not.toBeNull();
     const html = renderToStaticMarkup(createElement(PublicReactionView, { reaction: reaction! }));
     expect(html).toContain('France, Germany, Italy, European Union: calls for ceasefire or de-escalation');
@@ -119,28 +117,28 @@ describe('one reaction’s page', () => {
 
   it('is a 404 unless public', async () => {
     for (const id of [made.unsourced.id, made.deleted.id, made.draftOne.id, 'not-an-id']) {
-      expect(await loadPublicReaction(reader(), scene.dossier.slug, id), id).toBeNull();
+      expect(await loadPublicReaction(database.db, scene.dossier.slug, id), id).toBeNull();
     }
-    expect(await loadPublicReaction(reader(), draft.dossier.slug, made.draftOne.id)).toBeNull();
+    expect(await loadPublicReaction(database.db, draft.dossier.slug, made.draftOne.id)).toBeNull();
   });
 });
 
 describe('one entity’s reactions (?by=)', () => {
   it('lists every public reaction of the entity, and is a 404 for one without', async () => {
-    const overview = await loadEntityReactions(reader(), scene.dossier.slug, scene.actors.france.id);
+    const overview = await loadEntityReactions(database.db, scene.dossier.slug, scene.actors.france.id);
     const html = renderToStaticMarkup(createElement(EntityReactionsView, { overview: overview! }));
     expect(html).toContain('Reactions by France');
     expect(html).toContain('We call for an immediate cessation of hostilities.');
     expect(html).toContain('Macron expressed deep concern.');
     for (const by of [scene.actors.russia.id, scene.actors.unitedStates.id, 'nope', undefined]) {
-      expect(await loadEntityReactions(reader(), scene.dossier.slug, by), String(by)).toBeNull();
+      expect(await loadEntityReactions(database.db, scene.dossier.slug, by), String(by)).toBeNull();
     }
   });
 });
 
 describe('the embed', () => {
   it('has the map, the grouped list and a link back that opens a new tab, and no script', async () => {
-    const data = await loadReactionsSection(reader(), scene.dossier.slug, {});
+    const data = await loadReactionsSection(database.db, scene.dossier.slug, {});
     const html = renderToStaticMarkup(createElement(ReactionsEmbed, data!));
     expect(html).toMatch(/id="rx-state-fr"/);
     expect(html).toContain(`id="reacting-${scene.actors.eu.id}"`);

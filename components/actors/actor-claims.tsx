@@ -85,7 +85,7 @@ export function ActorClaims({ actorId, actorName }: { actorId: string; actorName
           {items.map((claim) => (
             <li key={claim.id} className="px-4 py-3">
               <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
-                <Link href={claimPaths.claim(claim.dossier.slug, claim.id)} className="font-medium text-ink hover:underline">
+                <Link prefetch={false} href={claimPaths.claim(claim.dossier.slug, claim.id)} className="font-medium text-ink hover:underline">
                   {claim.statement}
                 </Link>
                 <ClaimStatusBadge status={claim.status} />

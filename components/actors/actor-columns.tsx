@@ -18,7 +18,7 @@ export const actorColumns = [
     header: 'Name',
     cell: ({ row: { original: actor } }) => (
       <>
-        <Link href={actorPaths.actor(actor.id)} className="font-medium text-ink hover:underline">
+        <Link prefetch={false} href={actorPaths.actor(actor.id)} className="font-medium text-ink hover:underline">
           {actor.name}
         </Link>
         {actor.aliases.length ? <div className="mt-0.5 text-xs text-stone-500">Also: {actor.aliases.join(', ')}</div> : null}
@@ -43,7 +43,7 @@ export const actorColumns = [
     cell: ({ getValue }) => {
       const affiliation = getValue();
       return affiliation ? (
-        <Link href={actorPaths.actor(affiliation.id)} className="hover:underline">
+        <Link prefetch={false} href={actorPaths.actor(affiliation.id)} className="hover:underline">
           {affiliation.name}
         </Link>
       ) : (

@@ -206,7 +206,7 @@ export function ActorDetails({ initialActor, children }: { initialActor: ActorDe
           <ul className="mt-2 divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white">
             {actor.affiliates.map((affiliate) => (
               <li key={affiliate.id} className="px-4 py-2 text-sm">
-                <Link href={actorPaths.actor(affiliate.id)} className="font-medium text-ink hover:underline">
+                <Link prefetch={false} href={actorPaths.actor(affiliate.id)} className="font-medium text-ink hover:underline">
                   {affiliate.name}
                 </Link>
                 <span className="text-stone-500"> · {[actorKindLabels[affiliate.kind], affiliate.title || null].filter(Boolean).join(' · ')}</span>

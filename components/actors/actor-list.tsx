@@ -1,6 +1,6 @@
 'use client';
 
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useQueryStates } from 'nuqs';
 import { DataTable } from '@/components/data-table/data-table';
@@ -10,33 +10,22 @@ import { primaryLinkStyle } from '@/components/ui/links';
 import { Button, ErrorBanner } from '@/components/ui/primitives';
 import { useDeskUser } from '@/components/users/desk-user';
 import { actorKindLabels, actorKinds } from '@/server/actors/actors.labels';
-import { parseAsFlag, parseAsListOf, parseAsText } from '@/server/search-params';
+import { actorListSearchParams } from '@/server/actors/actors.search-params';
 import { useTRPC } from '@/trpc/client';
 import { actorColumns } from './actor-columns';
 import { actorPaths } from './actor-paths';
+import { actorListQuery } from './actors-queries';
 
-const PAGE_SIZE = 50;
 const KINDS = actorKinds.map((kind) => [kind, actorKindLabels[kind]] as const);
-
-/** The directory's view in the address: ?q=…&kind=state,person&deleted=1. */
-const actorListParams = {
-  q: parseAsText(200),
-  kind: parseAsListOf(actorKinds),
-  deleted: parseAsFlag,
-};
 
 /** The actor directory shared by every dossier: search by name or alias, filter by kind, "Load more". */
 export function ActorList() {
   const trpc = useTRPC();
   const { canEdit } = useDeskUser();
-  const [params, setParams] = useQueryStates(actorListParams, { history: 'replace', scroll: false });
+  // The directory's view in the address: ?q=…&kind=state,person&deleted=1. The page prefetched its first page.
+  const [params, setParams] = useQueryStates(actorListSearchParams, { history: 'replace', scroll: false });
   const search = params.q;
-  const list = useInfiniteQuery(
-    trpc.actors.list.infiniteQueryOptions(
-      { search, kind: params.kind, deleted: params.deleted, limit: PAGE_SIZE },
-      { getNextPageParam: (page) => page.nextCursor, placeholderData: keepPreviousData },
-    ),
-  );
+  const list = useInfiniteQuery(actorListQuery(trpc, params));
   const rows = list.data?.pages.flatMap((page) => page.items) ?? [];
   const filtered = Boolean(search || params.kind.length);
 

@@ -1,11 +1,14 @@
 'use client';
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
 import { useId, useRef, useState } from 'react';
 import { actorKindLabels, type ActorKind } from '@/server/actors/actors.labels';
 import { useTRPC } from '@/trpc/client';
-import { CreateActorDialog } from './create-actor-dialog';
 import { useDebouncedValue } from './use-debounced-value';
+
+// Loaded when someone creates an actor: its dialog, form and country list are not needed to show the picker.
+const CreateActorDialog = dynamic(() => import('./create-actor-dialog').then((module) => module.CreateActorDialog), { ssr: false });
 
 const SEARCH_DELAY_MS = 200;
 const RESULT_LIMIT = 10;

@@ -48,7 +48,7 @@ function RelatedClaim({ slug, relation, label }: { slug: string; relation: Relat
             <del className="text-stone-500">{claim.statement}</del> <span className="text-xs font-medium text-red-700">(removed)</span>
           </>
         ) : (
-          <Link href={claimPaths.claim(slug, claim.id)} className="font-medium text-ink hover:underline">
+          <Link prefetch={false} href={claimPaths.claim(slug, claim.id)} className="font-medium text-ink hover:underline">
             {claim.statement}
           </Link>
         )}

@@ -47,7 +47,7 @@ export function claimColumns({ dossierSlug, actions }: { dossierSlug: string; ac
       meta: { cellClassName: 'max-w-xl' },
       cell: ({ row: { original: claim } }) => (
         <>
-          <Link href={claimPaths.claim(dossierSlug, claim.id)} className="font-medium text-ink hover:underline">
+          <Link prefetch={false} href={claimPaths.claim(dossierSlug, claim.id)} className="font-medium text-ink hover:underline">
             {claim.statement}
           </Link>
           {claim.about.length ? <div className="mt-0.5 text-xs text-stone-500">About {claim.about.map((actor) => actor.name).join(', ')}</div> : null}

@@ -1,12 +1,12 @@
 'use client';
 
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { ActorMultiPicker } from '@/components/actors/actor-picker';
 import { useNamedActors } from '@/components/actors/use-named-actors';
 import { DataTable } from '@/components/data-table/data-table';
-import { CheckboxFilter, DayRangeFilter, dayRangeQuery, SearchFilter } from '@/components/data-table/filters';
+import { CheckboxFilter, DayRangeFilter, SearchFilter } from '@/components/data-table/filters';
 import { FilterPanel, ListHeading, ListStatus, RestoreRowButton } from '@/components/data-table/list-toolbar';
 import { errorMessage } from '@/components/ui/form-errors';
 import { Label } from '@/components/ui/primitives';
@@ -15,10 +15,10 @@ import type { ClaimFilters, ClaimSortKey } from '@/server/claims/claims.input';
 import { claimCategories, claimCategoryLabels, verificationStatusLabels, verificationStatuses } from '@/server/claims/claims.labels';
 import { useTRPC } from '@/trpc/client';
 import { claimPaths } from './claim-paths';
+import { claimsTableQueries } from './claims-queries';
 import { claimColumns, type ClaimRow } from './claims-columns';
 import { useClaimFilters } from './use-claim-filters';
 
-const PAGE_SIZE = 50;
 const STATUSES = verificationStatuses.map((status) => [status, verificationStatusLabels[status]] as const);
 const CATEGORIES = claimCategories.map((category) => [category, claimCategoryLabels[category]] as const);
 
@@ -44,17 +44,12 @@ export function ClaimsTable({ dossierId, dossierSlug }: { dossierId: string; dos
   const { canEdit } = useDeskUser();
   const { filters, setFilters, queryString } = useClaimFilters();
   const [actionError, setActionError] = useState<string | null>(null);
-  const days = dayRangeQuery(filters.saidFrom, filters.saidTo);
-  const query = { dossierId, ...filters, saidFrom: days.from, saidTo: days.to };
-
-  const list = useInfiniteQuery(
-    trpc.claims.list.infiniteQueryOptions(
-      { ...query, limit: PAGE_SIZE },
-      { getNextPageParam: (page) => page.nextCursor, placeholderData: keepPreviousData },
-    ),
-  );
-  const count = useQuery(trpc.claims.count.queryOptions(query, { placeholderData: keepPreviousData }));
-  const parties = useQuery(trpc.parties.list.queryOptions({ dossierId }));
+  // The page prefetched all but the count for this view on the server (app/desk/prefetch.ts): no fetch on arrival.
+  const queries = claimsTableQueries(trpc, dossierId, filters);
+  const days = queries.days;
+  const list = useInfiniteQuery(queries.list);
+  const count = useQuery(queries.count);
+  const parties = useQuery(queries.parties);
   const about = useNamedActors(filters.about);
   // Lists refresh after any write through the query client's MutationCache (trpc/query-client.ts).
   const restore = useMutation(trpc.claims.restore.mutationOptions({ onError: (error) => setActionError(errorMessage(error)) }));
@@ -77,7 +72,7 @@ export function ClaimsTable({ dossierId, dossierSlug }: { dossierId: string; dos
         }}
       />
     ) : (
-      <Link href={claimPaths.edit(dossierSlug, claim.id)} className="rounded-md px-2 py-1 text-sm font-medium text-blue-700 underline-offset-4 hover:underline">
+      <Link prefetch={false} href={claimPaths.edit(dossierSlug, claim.id)} className="rounded-md px-2 py-1 text-sm font-medium text-blue-700 underline-offset-4 hover:underline">
         Edit
       </Link>
     );

@@ -114,19 +114,6 @@ export function ShowDeletedToggle({ checked, onChange }: { checked: boolean; onC
   );
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/**
- * The days of a "between" filter as the list queries them: a day not written YYYY-MM-DD (a half-typed date) is
- * none, and `to` is dropped while it comes before `from` (`inOrder` false: the filter says so).
- */
-export function dayRangeQuery(from: string | null, to: string | null): { from: string | null; to: string | null; inOrder: boolean } {
-  const first = from && DAY.test(from) ? from : null;
-  const last = to && DAY.test(to) ? to : null;
-  const inOrder = !first || !last || first <= last;
-  return { from: first, to: inOrder ? last : null, inOrder };
-}
-
 /** "Said between" From / To date inputs (ids `${idPrefix}-from`, `${idPrefix}-to`), with a note while To is before From. */
 export function DayRangeFilter({
   legend,

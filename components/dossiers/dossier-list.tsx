@@ -7,11 +7,12 @@ import { useState } from 'react';
 import { DataTable } from '@/components/data-table/data-table';
 import { ShowDeletedToggle } from '@/components/data-table/filters';
 import { dossierColumns, type DossierRow } from '@/components/dossiers/dossiers-columns';
+import { dossierListQuery } from '@/components/dossiers/dossiers-queries';
 import { errorMessage } from '@/components/ui/form-errors';
 import { deskPaths, primaryLinkStyle } from '@/components/ui/links';
 import { Button, ErrorBanner } from '@/components/ui/primitives';
 import { useDeskUser } from '@/components/users/desk-user';
-import { parseAsFlag } from '@/server/search-params';
+import { dossierListSearchParams } from '@/server/dossiers/dossiers.search-params';
 import { useTRPC } from '@/trpc/client';
 
 /** The desk home: every live dossier, or the deleted ones (to restore). */
@@ -19,9 +20,10 @@ export function DossierList() {
   const trpc = useTRPC();
   const { canEdit } = useDeskUser();
   // In the address (?deleted=1) like the sources table's state, so the view survives a reload or a shared link.
-  const [showDeleted, setShowDeleted] = useQueryState('deleted', parseAsFlag.withOptions({ history: 'replace', scroll: false }));
+  const [showDeleted, setShowDeleted] = useQueryState('deleted', dossierListSearchParams.deleted.withOptions({ history: 'replace', scroll: false }));
   const [actionError, setActionError] = useState<string | null>(null);
-  const list = useQuery(trpc.dossiers.list.queryOptions({ deleted: showDeleted }));
+  // The page prefetched this list on the server (app/desk/page.tsx): no fetch on arrival.
+  const list = useQuery(dossierListQuery(trpc, { deleted: showDeleted }));
   // Lists refresh after any write through the query client's MutationCache (trpc/query-client.ts).
   const restore = useMutation(trpc.dossiers.restore.mutationOptions({ onError: (error) => setActionError(errorMessage(error)) }));
 

@@ -22,7 +22,7 @@ export function dossierColumns({ deleted, actions }: { deleted: boolean; actions
           {deleted ? (
             <span className="font-medium text-stone-800">{dossier.title}</span>
           ) : (
-            <Link href={deskPaths.dossier(dossier.slug)} className="font-medium text-ink hover:underline">
+            <Link prefetch={false} href={deskPaths.dossier(dossier.slug)} className="font-medium text-ink hover:underline">
               {dossier.title}
             </Link>
           )}

@@ -1,11 +1,12 @@
 'use client';
 
-import { skipToken, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { inferRouterInputs } from '@trpc/server';
 import Link from 'next/link';
 import { useState } from 'react';
 import { formatMoment } from '@/components/format';
 import { fieldLabel, formatHistoryValue, isHiddenField } from '@/components/history/history-entity';
+import { HISTORY_PAGE_SIZE, historyQueries } from '@/components/history/history-queries';
 import { historyEntity } from '@/components/history/history-registry';
 import { errorMessage } from '@/components/ui/form-errors';
 import { linkStyle } from '@/components/ui/links';
@@ -13,8 +14,6 @@ import { Button, ErrorBanner } from '@/components/ui/primitives';
 import { useDeskUser } from '@/components/users/desk-user';
 import type { AppRouter } from '@/server/trpc/root';
 import { useTRPC } from '@/trpc/client';
-
-const PAGE_SIZE = 25;
 
 /** The kinds of record whose own history a viewer may read: what audit.history accepts (not users). */
 export type HistoryEntityType = inferRouterInputs<AppRouter>['audit']['history']['entityType'];
@@ -68,7 +67,7 @@ function EntrySubject({ entry, scope }: { entry: Entry; scope: HistoryScope }) {
     <>
       {' '}
       {href ? (
-        <Link href={href} className={linkStyle}>
+        <Link prefetch={false} href={href} className={linkStyle}>
           {name}
         </Link>
       ) : (
@@ -135,16 +134,9 @@ function HistoryPage({
   onOlder: (before: number) => void;
 }) {
   const trpc = useTRPC();
-  const activity = useQuery(
-    trpc.audit.dossierActivity.queryOptions(
-      scope.kind === 'dossier' ? { dossierId: scope.dossierId, before, limit: PAGE_SIZE } : skipToken,
-    ),
-  );
-  const history = useQuery(
-    trpc.audit.history.queryOptions(
-      scope.kind === 'entity' ? { entityType: scope.entityType, entityId: scope.entityId, before, limit: PAGE_SIZE } : skipToken,
-    ),
-  );
+  const queries = historyQueries(trpc, scope, before);
+  const activity = useQuery(queries.activity);
+  const history = useQuery(queries.history);
   const query = scope.kind === 'dossier' ? activity : history;
   if (query.isPending) return <p className="py-3 text-sm text-stone-500">Loading history…</p>;
   if (query.error) return <ErrorBanner>{errorMessage(query.error)}</ErrorBanner>;
@@ -158,7 +150,7 @@ function HistoryPage({
           <HistoryEntry key={entry.id} entry={entry} scope={scope} />
         ))}
       </ol>
-      {isLast && oldest && entries.length === PAGE_SIZE ? (
+      {isLast && oldest && entries.length === HISTORY_PAGE_SIZE ? (
         <Button variant="secondary" className="mt-2" onClick={() => onOlder(oldest.id)}>
           Show older changes
         </Button>

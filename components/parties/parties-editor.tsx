@@ -62,7 +62,7 @@ export function PartiesEditor({ dossierId }: { dossierId: string }) {
             <li key={party.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-2.5">
               <div className="min-w-0">
                 <span className="mr-2 text-xs text-stone-500 tabular-nums">{index + 1}.</span>
-                <Link href={actorPaths.actor(party.actor.id)} className="font-medium text-ink hover:underline">
+                <Link prefetch={false} href={actorPaths.actor(party.actor.id)} className="font-medium text-ink hover:underline">
                   {party.actor.name}
                 </Link>
                 <span className="ml-2 text-xs text-stone-500">{actorKindLabels[party.actor.kind]}</span>

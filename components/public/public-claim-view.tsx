@@ -30,14 +30,11 @@ export function PublicClaimView({
   dossier,
   claim,
   url,
-  nonce,
 }: {
   dossier: { slug: string; title: string };
   claim: PublicClaim;
-  /** The page's absolute URL (the ClaimReview's url). */
+  /** The page's URL (the ClaimReview's url): absolute when the site's address is configured. */
   url: string;
-  /** This request's CSP nonce, carried by the JSON-LD block. */
-  nonce: string | undefined;
 }) {
   const review = claimReviewJsonLd(claim, { url });
   const verdict = verdictTexts(claim);
@@ -48,7 +45,7 @@ export function PublicClaimView({
   });
   return (
     <article>
-      {review ? <script type="application/ld+json" nonce={nonce} dangerouslySetInnerHTML={{ __html: jsonLdScript(review) }} /> : null}
+      {review ? <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(review) }} /> : null}
       <p className="text-sm">
         <Link href={`/d/${dossier.slug}#claims`} className="text-blue-700 underline underline-offset-4">
           {dossier.title}

@@ -30,7 +30,7 @@ function TimelineEntry({ reaction, order, dossierSlug }: { reaction: ReactionRow
         ) : null}
       </div>
       <p className="mt-1 text-sm">
-        <Link href={reactionPaths.reaction(dossierSlug, reaction.id)} className="text-ink hover:underline">
+        <Link prefetch={false} href={reactionPaths.reaction(dossierSlug, reaction.id)} className="text-ink hover:underline">
           {words.quoted ? <q>{words.text}</q> : words.text || 'Untitled reaction'}
         </Link>
       </p>

@@ -55,7 +55,7 @@ export function reactionColumns({ dossierSlug, actions }: { dossierSlug: string;
       cell: ({ row: { original: reaction } }) => {
         const words = reactionWords(reaction);
         return (
-          <Link href={reactionPaths.reaction(dossierSlug, reaction.id)} className="font-medium text-ink hover:underline">
+          <Link prefetch={false} href={reactionPaths.reaction(dossierSlug, reaction.id)} className="font-medium text-ink hover:underline">
             {words.quoted ? <q>{shorten(words.text)}</q> : shorten(words.text) || 'Untitled reaction'}
           </Link>
         );

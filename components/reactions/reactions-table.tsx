@@ -1,12 +1,12 @@
 'use client';
 
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { ActorMultiPicker } from '@/components/actors/actor-picker';
 import { useNamedActors } from '@/components/actors/use-named-actors';
 import { DataTable } from '@/components/data-table/data-table';
-import { CheckboxFilter, DayRangeFilter, dayRangeQuery, SearchFilter } from '@/components/data-table/filters';
+import { CheckboxFilter, DayRangeFilter, SearchFilter } from '@/components/data-table/filters';
 import { FilterPanel, ListHeading, ListStatus, RestoreRowButton } from '@/components/data-table/list-toolbar';
 import { errorMessage } from '@/components/ui/form-errors';
 import { Label, Select } from '@/components/ui/primitives';
@@ -24,9 +24,9 @@ import {
 import { useTRPC } from '@/trpc/client';
 import { reactionPaths } from './reaction-paths';
 import { reactionColumns, type ReactionRow } from './reactions-columns';
+import { reactionsTableQueries } from './reactions-queries';
 import { useReactionFilters } from './use-reaction-filters';
 
-const PAGE_SIZE = 50;
 const STANCES = reactionStances.map((stance) => [stance, reactionStanceLabels[stance]] as const);
 const ALIGNMENTS = alignments.map((alignment) => [alignment, alignmentLabels[alignment]] as const);
 const CHANNELS = reactionChannels.map((channel) => [channel, reactionChannelLabels[channel]] as const);
@@ -72,17 +72,12 @@ export function ReactionsTable({ dossierId, dossierSlug }: { dossierId: string; 
   const { canEdit } = useDeskUser();
   const { filters, setFilters, queryString } = useReactionFilters();
   const [actionError, setActionError] = useState<string | null>(null);
-  const days = dayRangeQuery(filters.reactedFrom, filters.reactedTo);
-  const query = { dossierId, ...filters, reactedFrom: days.from, reactedTo: days.to };
-
-  const list = useInfiniteQuery(
-    trpc.reactions.list.infiniteQueryOptions(
-      { ...query, limit: PAGE_SIZE },
-      { getNextPageParam: (page) => page.nextCursor, placeholderData: keepPreviousData },
-    ),
-  );
-  const count = useQuery(trpc.reactions.count.queryOptions(query, { placeholderData: keepPreviousData }));
-  const parties = useQuery(trpc.parties.list.queryOptions({ dossierId }));
+  // The page prefetched all but the count for this view on the server (app/desk/prefetch.ts): no fetch on arrival.
+  const queries = reactionsTableQueries(trpc, dossierId, filters);
+  const days = queries.days;
+  const list = useInfiniteQuery(queries.list);
+  const count = useQuery(queries.count);
+  const parties = useQuery(queries.parties);
   const named = useNamedActors(filters.actor);
   // Lists refresh after any write through the query client's MutationCache (trpc/query-client.ts).
   const restore = useMutation(trpc.reactions.restore.mutationOptions({ onError: (error) => setActionError(errorMessage(error)) }));
@@ -105,7 +100,7 @@ export function ReactionsTable({ dossierId, dossierSlug }: { dossierId: string; 
         }}
       />
     ) : (
-      <Link href={reactionPaths.edit(dossierSlug, reaction.id)} className="rounded-md px-2 py-1 text-sm font-medium text-blue-700 underline-offset-4 hover:underline">
+      <Link prefetch={false} href={reactionPaths.edit(dossierSlug, reaction.id)} className="rounded-md px-2 py-1 text-sm font-medium text-blue-700 underline-offset-4 hover:underline">
         Edit
       </Link>
     );

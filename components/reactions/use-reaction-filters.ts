@@ -6,7 +6,8 @@ import { reactionSearchParamKeys, reactionSearchParams, serializeReactionFilters
 /**
  * The reactions table's view lives in the query string, read and written by the parsers the desk CSV export reads
  * too, so a copied link and "Export CSV" both reproduce the view. Changes apply at once and replace the current
- * history entry; they stay in the browser (shallow), since the page's server part does not read them.
+ * history entry; they stay in the browser (shallow): the page's server part reads the
+ * address only on arrival, to prefetch the first page of the view (app/desk/prefetch.ts).
  */
 export function useReactionFilters() {
   const [filters, setFilters] = useQueryStates(reactionSearchParams, {

@@ -35,7 +35,7 @@ export function CitedSourceList({
           {sources.map(({ source, excerpt }) => (
             <li key={source.id} className="rounded-lg border border-stone-200 bg-white p-3">
               <p className="text-sm">
-                <Link href={deskPaths.source(dossierSlug, source.id)} className="font-medium text-ink hover:underline">
+                <Link prefetch={false} href={deskPaths.source(dossierSlug, source.id)} className="font-medium text-ink hover:underline">
                   {source.title}
                 </Link>
                 {source.deletedAt ? <span className="ml-2 text-xs font-medium text-red-700">(source deleted)</span> : null}

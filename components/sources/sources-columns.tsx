@@ -40,7 +40,7 @@ export function sourceColumns({ dossierSlug, actions }: { dossierSlug: string; a
       meta: { cellClassName: 'max-w-md' },
       cell: ({ row: { original: source } }) => (
         <>
-          <Link href={deskPaths.source(dossierSlug, source.id)} className="font-medium text-ink hover:underline">
+          <Link prefetch={false} href={deskPaths.source(dossierSlug, source.id)} className="font-medium text-ink hover:underline">
             {source.title}
           </Link>
           <div className="mt-0.5 text-xs text-stone-500">

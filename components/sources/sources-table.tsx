@@ -1,12 +1,13 @@
 'use client';
 
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { DataTable } from '@/components/data-table/data-table';
 import { CheckboxFilter, SearchFilter } from '@/components/data-table/filters';
 import { FilterPanel, ListHeading, ListStatus, RestoreRowButton } from '@/components/data-table/list-toolbar';
 import { sourceColumns, type SourceRow } from '@/components/sources/sources-columns';
+import { sourcesTableQueries } from '@/components/sources/sources-queries';
 import { useSourceFilters } from '@/components/sources/use-source-filters';
 import { ConfirmButton } from '@/components/ui/confirm-dialog';
 import { errorMessage } from '@/components/ui/form-errors';
@@ -16,7 +17,6 @@ import type { SourceFilters, SourceSortKey } from '@/server/sources/sources.inpu
 import { reliabilityLabels, sourceKindLabels, type ReliabilityGrade, type SourceKind } from '@/server/sources/sources.labels';
 import { useTRPC } from '@/trpc/client';
 
-const PAGE_SIZE = 50;
 const KINDS = Object.entries(sourceKindLabels) as Array<[SourceKind, string]>;
 const GRADES = Object.entries(reliabilityLabels) as Array<[ReliabilityGrade, string]>;
 
@@ -33,13 +33,10 @@ export function SourcesTable({ dossierId, dossierSlug }: { dossierId: string; do
   const { filters, setFilters, queryString } = useSourceFilters();
   const [actionError, setActionError] = useState<string | null>(null);
 
-  const list = useInfiniteQuery(
-    trpc.sources.list.infiniteQueryOptions(
-      { dossierId, ...filters, limit: PAGE_SIZE },
-      { getNextPageParam: (page) => page.nextCursor, placeholderData: keepPreviousData },
-    ),
-  );
-  const count = useQuery(trpc.sources.count.queryOptions({ dossierId, ...filters }, { placeholderData: keepPreviousData }));
+  // The page prefetched the first page of this view on the server (app/desk/prefetch.ts): no fetch on arrival.
+  const queries = sourcesTableQueries(trpc, dossierId, filters);
+  const list = useInfiniteQuery(queries.list);
+  const count = useQuery(queries.count);
   // Lists refresh after any write through the query client's MutationCache (trpc/query-client.ts).
   const remove = useMutation(trpc.sources.delete.mutationOptions());
   const restore = useMutation(trpc.sources.restore.mutationOptions({ onError: (error) => setActionError(errorMessage(error)) }));
@@ -62,7 +59,7 @@ export function SourcesTable({ dossierId, dossierSlug }: { dossierId: string; do
       />
     ) : (
       <div className="flex justify-end gap-1">
-        <Link href={deskPaths.source(dossierSlug, source.id)} className={`rounded-md px-2 py-1 text-sm font-medium ${linkStyle}`}>
+        <Link prefetch={false} href={deskPaths.source(dossierSlug, source.id)} className={`rounded-md px-2 py-1 text-sm font-medium ${linkStyle}`}>
           Edit
         </Link>
         <ConfirmButton

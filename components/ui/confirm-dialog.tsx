@@ -1,9 +1,11 @@
 'use client';
 
-import * as Dialog from '@radix-ui/react-dialog';
-import { useState } from 'react';
-import { Button, ErrorBanner } from '@/components/ui/primitives';
+import dynamic from 'next/dynamic';
+import { useRef, useState } from 'react';
+import { Button } from '@/components/ui/primitives';
 import { errorMessage } from '@/components/ui/form-errors';
+
+const ConfirmDialogContent = dynamic(() => import('./confirm-dialog-content'), { ssr: false });
 
 /**
  * A button that asks before doing something destructive. The dialog traps focus, closes on Escape and returns
@@ -26,7 +28,10 @@ export function ConfirmButton({
   variant?: 'danger' | 'secondary' | 'ghost';
   className?: string;
 }) {
+  const button = useRef<HTMLButtonElement>(null);
   const [open, setOpen] = useState(false);
+  // Mounted from the first opening on, so closing runs through the dialog (focus goes back to the button).
+  const [opened, setOpened] = useState(false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -44,38 +49,36 @@ export function ConfirmButton({
   }
 
   return (
-    <Dialog.Root
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) setError(null);
-      }}
-    >
-      <Dialog.Trigger asChild>
-        <Button variant={variant} className={className}>
-          {label}
-        </Button>
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-stone-900/40" />
-        <Dialog.Content className="fixed top-1/2 left-1/2 z-50 w-[min(28rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-lg border border-stone-200 bg-white p-5 shadow-xl focus:outline-none">
-          <Dialog.Title className="text-lg font-semibold text-ink">{title}</Dialog.Title>
-          <Dialog.Description className="mt-2 text-sm text-stone-700">{description}</Dialog.Description>
-          {error ? (
-            <div className="mt-3">
-              <ErrorBanner>{error}</ErrorBanner>
-            </div>
-          ) : null}
-          <div className="mt-5 flex justify-end gap-2">
-            <Dialog.Close asChild>
-              <Button variant="secondary">Cancel</Button>
-            </Dialog.Close>
-            <Button variant="danger" onClick={confirm} disabled={pending}>
-              {pending ? 'Working…' : confirmLabel}
-            </Button>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <>
+      <Button
+        ref={button}
+        variant={variant}
+        className={className}
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        onClick={() => {
+          setOpened(true);
+          setOpen(true);
+        }}
+      >
+        {label}
+      </Button>
+      {opened ? (
+        <ConfirmDialogContent
+          open={open}
+          onOpenChange={(next) => {
+            setOpen(next);
+            if (!next) setError(null);
+          }}
+          returnFocusTo={button}
+          title={title}
+          description={description}
+          confirmLabel={confirmLabel}
+          pending={pending}
+          error={error}
+          onConfirm={confirm}
+        />
+      ) : null}
+    </>
   );
 }

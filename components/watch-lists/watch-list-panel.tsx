@@ -102,7 +102,7 @@ export function WatchListPanel({ dossierId, canEdit }: { dossierId: string; canE
             {ordered.map((member) => (
               <li key={member.actor.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-2">
                 <div className="min-w-0">
-                  <Link href={actorPaths.actor(member.actor.id)} className="font-medium text-ink hover:underline">
+                  <Link prefetch={false} href={actorPaths.actor(member.actor.id)} className="font-medium text-ink hover:underline">
                     {member.actor.name}
                   </Link>
                   <span className="ml-2 text-xs text-stone-500">{actorKindLabels[member.actor.kind]}</span>

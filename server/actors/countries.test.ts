@@ -1,3 +1,5 @@
+import countries from 'i18n-iso-countries';
+import english from 'i18n-iso-countries/langs/en.json';
 import { describe, expect, it } from 'vitest';
 import { countryName, countryOptions, isCountryCode } from './countries';
 
@@ -25,5 +27,12 @@ describe('countries', () => {
     expect(options).toContainEqual({ code: 'AZ', name: 'Azerbaijan' });
     const names = options.map((option) => option.name);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en')));
+  });
+
+  it('reads the same codes and names as i18n-iso-countries itself', () => {
+    countries.registerLocale(english);
+    const libraryCodes = Object.keys(countries.getAlpha2Codes());
+    expect(countryOptions().map((option) => option.code).sort()).toEqual([...libraryCodes].sort());
+    for (const code of libraryCodes) expect(countryName(code)).toBe(countries.getName(code, 'en'));
   });
 });

@@ -3,6 +3,8 @@ import type { Database, DatabaseOrTransaction } from '@/server/db/client';
 import { users } from '@/server/users/schema';
 import type { AuditEntityType } from './entity-types';
 import { auditLog, type AuditAction, type FieldChanges } from './schema';
+import { expirePublicPages } from '@/server/public-cache/revalidate';
+import { tagsForWrite } from '@/server/public-cache/tags';
 
 export interface Actor {
   id: string;
@@ -27,6 +29,8 @@ export async function recordAudit(tx: DatabaseOrTransaction, record: AuditRecord
     dossierId: record.dossierId ?? null,
     changes: record.changes,
   });
+  // Whatever is audited may show on readers' pages: expire the cached ones it appears on (server/public-cache).
+  expirePublicPages(tagsForWrite({ entityType: record.entityType, dossierId: record.dossierId ?? null }));
 }
 
 const IGNORED_FIELDS = new Set(['createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'version']);

@@ -21,6 +21,7 @@ import {
 import {
   claimCategories,
   claimRelationKinds,
+  claimSortKeys,
   correctionKinds,
   datePrecisions,
   quoteKinds,
@@ -128,8 +129,7 @@ export const updateClaimInput = z.object({
 export type UpdateClaimInput = z.infer<typeof updateClaimInput>;
 export type UpdateClaimFormValues = z.input<typeof updateClaimInput>;
 
-export const claimSortKeys = ['said', 'occurred', 'created', 'status', 'category'] as const;
-export type ClaimSortKey = (typeof claimSortKeys)[number];
+export { claimSortKeys, type ClaimSortKey } from './claims.labels';
 
 /** The filters shared by the desk claims table, its URL, its count and the desk CSV export. */
 export const claimFilters = z.object({

@@ -108,3 +108,7 @@ export const claimFigureLabels: Record<ClaimFigure, string> = {
   displaced: 'Displaced',
   equipmentDestroyed: 'Equipment destroyed',
 };
+
+/** The orders the desk claims list offers: its URL parameters (search-params) and its input read them. */
+export const claimSortKeys = ['said', 'occurred', 'created', 'status', 'category'] as const;
+export type ClaimSortKey = (typeof claimSortKeys)[number];

@@ -338,9 +338,19 @@ export async function listPublicClaims(db: Database, dossierId: string, filters:
   return loadPublicClaims(db, dossier, await publicFilterConditions(db, dossier.id, filters, columns), columns);
 }
 
+/**
+ * A published dossier as a read names it: by id (looked up here), or the row the caller already read with
+ * getPublishedDossier (a reader's page looks its dossier up once and passes it to every read).
+ */
+const publishedDossierOf = (db: Database, dossier: string | Dossier) => (typeof dossier === 'string' ? publishedDossierById(db, dossier) : dossier);
+
 /** One public claim of the published dossier `slug`; NOT_FOUND when it is not public (deleted, needs source…). */
 export async function getPublicClaim(db: Database, slug: string, id: string): Promise<PublicClaim> {
-  const dossier = await getPublishedDossier(db, slug);
+  return getPublicClaimOf(db, await getPublishedDossier(db, slug), id);
+}
+
+/** getPublicClaim for a published dossier already read. */
+export async function getPublicClaimOf(db: Database, dossier: Dossier, id: string): Promise<PublicClaim> {
   const [claim] = await loadPublicClaims(db, dossier, [eq(claims.id, id)]);
   if (!claim) throw notFound('Claim');
   return claim;
@@ -428,11 +438,11 @@ async function publicClaimantCounts(db: Database, dossierId: string, filters: Pu
  */
 export async function listPublicClaimsByDay(
   db: Database,
-  dossierId: string,
+  dossierIdOrRow: string | Dossier,
   filters: PublicClaimFilters = {},
   window: PublicClaimsWindow = {},
 ): Promise<PublicClaimsByDay> {
-  const dossier = await publishedDossierById(db, dossierId);
+  const dossier = await publishedDossierOf(db, dossierIdOrRow);
   const perPage = Math.max(1, Math.floor(window.perPage ?? PUBLIC_CLAIMS_PER_PAGE));
   const from = window.from === UNDATED || (window.from && isDay(window.from)) ? window.from : undefined;
   // Independent reads run side by side (on PostgreSQL each takes its own pooled connection).
@@ -553,7 +563,7 @@ export async function* iteratePublicClaims(
   db: Database,
   dossierId: string,
   filters: PublicClaimFilters = {},
-  batchSize = 500,
+  batchSize = 2_000,
 ): AsyncGenerator<PublicClaim> {
   const dossier = await publishedDossierById(db, dossierId);
   const columns = await listDossierPartyColumns(db, dossier.id);

@@ -1,7 +1,7 @@
 import { createLoader, createSerializer, parseAsStringLiteral, type UrlKeys } from 'nuqs/server';
 import { loadStrictly, parseAsDay, parseAsFlag, parseAsIdList, parseAsListOf, parseAsText } from '@/server/search-params';
-import { claimSortKeys, type ClaimFilters } from './claims.input';
-import { claimCategories, verificationStatuses } from './claims.labels';
+import type { ClaimFilters } from './claims.input';
+import { claimCategories, claimSortKeys, verificationStatuses } from './claims.labels';
 
 /**
  * The claims table's view in the address — `q`, `party`, `about`, `status`, `category`, `from`, `to`,

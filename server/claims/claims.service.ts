@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { actors } from '@/server/actors/schema';
 import { diffFields } from '@/server/audit/audit.service';
 import { auditEntity } from '@/server/audit/entity-types';
+import { exportRows } from '@/server/csv/export-rows';
 import type { Database, DatabaseOrTransaction } from '@/server/db/client';
 import { inSequence } from '@/server/db/in-sequence';
 import { valueList, withinDays } from '@/server/db/query-parts';
@@ -51,6 +52,9 @@ const ENTITY = auditEntity.claim;
 /** Every claim column except the generated search vector (an index, not data anyone reads). */
 export const claimColumns = columnsWithoutSearchVector(claims);
 export type ClaimRow = Omit<Claim, 'searchVector'>;
+
+/** Claims per batch of the desk export: each batch's child rows are read with `in (…ids)` lists of this size. */
+const CLAIM_EXPORT_BATCH_ROWS = 2_000;
 
 
 export interface RelationCounts {
@@ -210,20 +214,39 @@ async function decoratePage<Row extends ClaimRow & { claimantName: string }>(
   });
 }
 
-/** One page of a dossier's claims, filtered and sorted as the desk table and CSV export ask. */
-export async function listClaims(db: Database, input: ListClaimsInput): Promise<{ items: ClaimListItem[]; nextCursor: string | null }> {
+/** A claim as the desk list reads it, before decoratePage: its columns and its claimant's name. */
+type ClaimListRow = ClaimRow & { claimantName: string };
+
+const claimListSelection = { ...claimColumns, claimantName: actors.name };
+
+/** The desk list's claims in keyset order, as one query (the export reads it through a cursor). */
+function claimListQuery(db: Database, sort: KeysetSort, conditions: SQL[]) {
+  return db
+    .select(claimListSelection)
+    .from(claims)
+    .innerJoin(actors, eq(actors.id, claims.claimantId))
+    .where(and(...conditions))
+    .orderBy(...keysetOrder(sort));
+}
+
+/** One keyset page of undecorated claim rows. */
+async function claimRowsPage(db: Database, input: ListClaimsInput, conditions: SQL[]): Promise<{ items: ClaimListRow[]; nextCursor: string | null }> {
   const sort = sortFor(input.sort, input.order);
-  const conditions = await filterConditions(db, input.dossierId, input);
   const rows = await seekPage(sort, input.cursor, input.limit, (after, limit) =>
     db
-      .select({ ...claimColumns, claimantName: actors.name, cursorValue: cursorValueOf(sort) })
+      .select({ ...claimListSelection, cursorValue: cursorValueOf(sort) })
       .from(claims)
       .innerJoin(actors, eq(actors.id, claims.claimantId))
       .where(and(...conditions, after))
       .orderBy(...keysetOrder(sort))
       .limit(limit),
   );
-  const page = toPage(rows, input.limit);
+  return toPage(rows, input.limit);
+}
+
+/** One page of a dossier's claims, filtered and sorted as the desk table and CSV export ask. */
+export async function listClaims(db: Database, input: ListClaimsInput): Promise<{ items: ClaimListItem[]; nextCursor: string | null }> {
+  const page = await claimRowsPage(db, input, await filterConditions(db, input.dossierId, input));
   return { items: await decoratePage(db, input.dossierId, page.items), nextCursor: page.nextCursor };
 }
 
@@ -330,14 +353,22 @@ export type ClaimExportRow = ClaimListItem & {
   outgoing: Record<ClaimRelationKind, string[]>;
 };
 
-/** Every matching claim, a page at a time, for streaming exports: memory stays flat whatever the row count. */
-export async function* iterateClaims(db: Database, dossierId: string, filters: ClaimFilters, batchSize = 500): AsyncGenerator<ClaimExportRow> {
-  let cursor: string | null = null;
-  do {
-    const page: { items: ClaimListItem[]; nextCursor: string | null } = await listClaims(db, { ...filters, dossierId, cursor, limit: batchSize });
-    if (page.items.length) {
-      const ids = page.items.map((item) => item.id);
-      const [urls, relations] = await Promise.all([
+/**
+ * Every matching claim in the desk table's order, for streaming exports: the claims from a server-side cursor a
+ * batch at a time (keyset pages on PGlite; see exportRows), each batch decorated in a few queries (about, counts,
+ * parties, source URLs, relations), so memory stays flat and the query count grows per batch, not per claim.
+ */
+export async function* iterateClaims(db: Database, dossierId: string, filters: ClaimFilters, batchSize = CLAIM_EXPORT_BATCH_ROWS): AsyncGenerator<ClaimExportRow> {
+  const sort = sortFor(filters.sort, filters.order);
+  const conditions = await filterConditions(db, dossierId, filters);
+  yield* exportRows<ClaimListRow, ClaimExportRow>(db, {
+    selection: claimListSelection,
+    query: (db) => claimListQuery(db, sort, conditions),
+    page: (db, cursor, limit) => claimRowsPage(db, { ...filters, dossierId, cursor, limit }, conditions),
+    decorate: async (db, rows) => {
+      const ids = rows.map((row) => row.id);
+      const [items, urls, relations] = await Promise.all([
+        decoratePage(db, dossierId, rows),
         db
           .select({ claimId: claimSources.claimId, url: sources.url })
           .from(claimSources)
@@ -351,14 +382,15 @@ export async function* iterateClaims(db: Database, dossierId: string, filters: C
           .orderBy(asc(claimRelations.createdAt), asc(claimRelations.id)),
       ]);
       const urlsOf = groupBy(urls, (row) => row.claimId, (row) => row.url!);
-      for (const item of page.items) {
+      const relationsOf = groupBy(relations, (row) => row.claimId, (row) => row);
+      return items.map((item) => {
         const outgoing = Object.fromEntries(claimRelationKinds.map((kind) => [kind, [] as string[]])) as Record<ClaimRelationKind, string[]>;
-        for (const relation of relations) if (relation.claimId === item.id) outgoing[relation.kind].push(relation.toClaimId);
-        yield { ...item, sourceUrls: urlsOf.get(item.id) ?? [], outgoing };
-      }
-    }
-    cursor = page.nextCursor;
-  } while (cursor);
+        for (const relation of relationsOf.get(item.id) ?? []) outgoing[relation.kind].push(relation.toClaimId);
+        return { ...item, sourceUrls: urlsOf.get(item.id) ?? [], outgoing };
+      });
+    },
+    batchSize,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

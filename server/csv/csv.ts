@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { stringify } from 'csv-stringify/sync';
 
 /**
- * The one CSV writer: RFC 4180 (CRLF, quotes doubled, fields quoted when needed), UTF-8 with a byte-order mark so
- * Excel reads "Erdoğan" correctly, one header row, rows streamed one at a time.
+ * The one CSV writer: RFC 4180 (CRLF, quotes doubled, fields quoted when they hold a comma, a quote or a line
+ * break), UTF-8 with a byte-order mark so Excel reads "Erdoğan" correctly, one header row, rows streamed in chunks.
  */
 export interface CsvColumn<Row> {
   header: string;
@@ -18,52 +17,74 @@ export function neutraliseCell(text: string): string {
   return FORMULA_TRIGGER.test(text) ? `'${text}` : text;
 }
 
-const options = {
-  record_delimiter: 'windows' as const,
-  cast: {
-    string: neutraliseCell,
-    date: (value: Date) => value.toISOString(),
-    number: (value: number) => String(value),
-  },
-};
+const NEEDS_QUOTES = /[",\r\n]/;
 
-export function csvRecord(values: Array<string | number | Date | null | undefined>): string {
-  return stringify([values.map((value) => value ?? '')], options);
+function quoted(text: string): string {
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** One cell as written: text neutralised, numbers as JavaScript prints them, Dates in ISO 8601 UTC, nothing empty. */
+function cell(value: string | number | Date | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return quoted(neutraliseCell(value));
+  if (typeof value === 'number') return String(value);
+  return value.toISOString();
+}
+
+export function csvRecord(values: ReadonlyArray<string | number | Date | null | undefined>): string {
+  let line = '';
+  for (let index = 0; index < values.length; index++) line += (index ? ',' : '') + cell(values[index]);
+  return `${line}\r\n`;
+}
+
+function rowRecord<Row>(row: Row, columns: ReadonlyArray<CsvColumn<Row>>): string {
+  let line = '';
+  for (let index = 0; index < columns.length; index++) line += (index ? ',' : '') + cell(columns[index]!.value(row));
+  return `${line}\r\n`;
 }
 
 const BOM = '\uFEFF';
 
-/** Streams rows as CSV: each row is formatted when the client is ready for it, so memory does not grow with count. */
-export function csvStream<Row>(rows: AsyncIterable<Row>, columns: ReadonlyArray<CsvColumn<Row>>): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
+/**
+ * How much text goes into one chunk of the body. A chunk per row made Next's gzip flush after every row (the file
+ * came out 4.5× bigger than gzip of the whole) and cost a stream hop per row; at 64 Ki characters (64–192 KiB of
+ * UTF-8) a flush costs next to nothing, and one chunk is all the stream holds ahead of the client.
+ */
+export const CSV_CHUNK_CHARS = 64 * 1024;
+
+/**
+ * Streams rows as CSV in chunks of about CSV_CHUNK_CHARS: rows are read and formatted only when the client has
+ * taken the previous chunk (pull-based, one chunk ahead), so memory does not grow with the row count. Cancelling
+ * the stream (the client went away) returns the row iterator, which closes its database cursor.
+ */
+export function csvStream<Row>(
+  rows: AsyncIterable<Row>,
+  columns: ReadonlyArray<CsvColumn<Row>>,
+  { chunkChars = CSV_CHUNK_CHARS }: { chunkChars?: number } = {},
+): ReadableStream<Uint8Array> {
   const iterator = rows[Symbol.asyncIterator]();
-  let started = false;
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        if (!started) {
-          started = true;
-          // Headers are plain labels we write, not user text: no neutralising needed, and none would be wanted.
-          controller.enqueue(encoder.encode(BOM + stringify([columns.map((column) => column.header)], { record_delimiter: 'windows' })));
-          return;
-        }
-        try {
+  // Headers are plain labels we write, not user text: no neutralising needed, and none would be wanted.
+  let pending = BOM + columns.map((column) => quoted(column.header)).join(',') + '\r\n';
+  let finished = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        while (!finished && pending.length < chunkChars) {
           const next = await iterator.next();
-          if (next.done) {
-            controller.close();
-            return;
-          }
-          controller.enqueue(encoder.encode(csvRecord(columns.map((column) => column.value(next.value)))));
-        } catch (error) {
-          controller.error(error);
+          if (next.done) finished = true;
+          else pending += rowRecord(next.value, columns);
         }
-      },
-      async cancel() {
-        await iterator.return?.();
-      },
+        if (pending) controller.enqueue(Buffer.from(pending, 'utf8'));
+        pending = '';
+        if (finished) controller.close();
+      } catch (error) {
+        controller.error(error);
+      }
     },
-    { highWaterMark: 64 },
-  );
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
 }
 
 const PUBLIC_REVALIDATE = 'public, no-cache';

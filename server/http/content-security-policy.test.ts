@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import nextConfig from '../../next.config.js';
 import { config as proxyConfig, proxy } from '../../proxy';
 import { readEnvironment } from '../env';
+import { CACHED_RESPONSE_HEADER } from './cached-response.mjs';
 import { contentSecurityPolicy, createNonce, isFrameAncestorList, SHARED_DIRECTIVES } from './content-security-policy';
 
 const directives = (policy: string) => policy.split(';').map((directive) => directive.trim());
@@ -18,6 +19,10 @@ describe('the page policy', () => {
     expect(scriptSrc(contentSecurityPolicy({ nonce: 'bm9uY2U=', development: true }))).toBe(
       "script-src 'self' 'nonce-bm9uY2U=' 'strict-dynamic' 'unsafe-eval'",
     );
+  });
+
+  it("without a nonce (cached readers' pages) allows only the site's own script files until hashes are added", () => {
+    expect(scriptSrc(contentSecurityPolicy({ development: false }))).toBe("script-src 'self'");
   });
 
   it('keeps every other directive', () => {
@@ -70,19 +75,34 @@ describe('proxy.ts', () => {
   /** What the page renders with: NextResponse.next({ request: { headers } }) overrides these request headers. */
   const forwarded = (response: Response, name: string) => response.headers.get(`x-middleware-request-${name}`);
 
-  it('sends the same fresh nonce policy on the request (for Next) and on the response', async () => {
-    const first = await call('/');
-    const policy = first.headers.get('content-security-policy') ?? '';
-    expect(nonceOf(policy)).toBeTruthy();
-    expect(scriptSrc(policy)).not.toContain('unsafe-inline');
-    expect(forwarded(first, 'content-security-policy')).toBe(policy);
-    expect(nonceOf((await call('/')).headers.get('content-security-policy') ?? '')).not.toBe(nonceOf(policy));
+  it('sends pages rendered per request (/login, /desk) the same fresh nonce policy on the request (for Next) and on the response', async () => {
+    for (const path of ['/login', '/desk/users']) {
+      const first = await call(path, { 'next-auth.session-token': 'anything' });
+      const policy = first.headers.get('content-security-policy') ?? '';
+      expect(nonceOf(policy), path).toBeTruthy();
+      expect(scriptSrc(policy)).not.toContain('unsafe-inline');
+      expect(forwarded(first, 'content-security-policy')).toBe(policy);
+      expect(first.headers.get(CACHED_RESPONSE_HEADER), path).toBeNull();
+      expect(nonceOf((await call(path, { 'next-auth.session-token': 'anything' })).headers.get('content-security-policy') ?? '')).not.toBe(nonceOf(policy));
+    }
+  });
+
+  it("marks readers' pages for hashes instead (they are served from Next's cache) and renders them with no policy at all", async () => {
+    for (const path of ['/', '/d/some-story', '/d/some-story?party=x', '/d/some-story/reactions/x', '/embed/d/some-story/reactions', '/no-such-page']) {
+      const request = new NextRequest(`http://localhost${path}`, { headers: { 'content-security-policy': "script-src 'nonce-Y2hvc2Vu'" } });
+      const response = await proxy(request);
+      expect(scriptSrc(response.headers.get('content-security-policy') ?? ''), path).toBe("script-src 'self'");
+      expect(response.headers.get(CACHED_RESPONSE_HEADER), path).toBe('1');
+      // Not even a nonce the client chose: Next would render (and cache) the page with it.
+      expect(forwarded(response, 'content-security-policy'), path).toBeNull();
+    }
   });
 
   it('sends signed-out visitors from /desk to /login with the asked-for path, and still sends the policy', async () => {
     const response = await call('/desk/dossiers/x?order=title');
     expect(getRedirectUrl(response)).toBe(`http://localhost/login?callbackUrl=${encodeURIComponent('/desk/dossiers/x?order=title')}`);
     expect(nonceOf(response.headers.get('content-security-policy') ?? '')).toBeTruthy();
+    expect(response.headers.get(CACHED_RESPONSE_HEADER)).toBeNull();
   });
 
   it("lets other sites frame /embed/* from EMBED_FRAME_ANCESTORS (default any), and every other page from none", async () => {
@@ -94,7 +114,7 @@ describe('proxy.ts', () => {
       process.env.EMBED_FRAME_ANCESTORS = ' https://news.example.org   https://*.example.com ';
       const embed = await call('/embed/d/some-story/reactions');
       expect(frameAncestors(embed)).toBe('frame-ancestors https://news.example.org https://*.example.com');
-      expect(forwarded(embed, 'content-security-policy')).toBe(embed.headers.get('content-security-policy'));
+      expect(embed.headers.get(CACHED_RESPONSE_HEADER)).toBe('1');
       for (const path of ['/', '/d/some-story', '/d/some-story/reactions/x', '/login', '/embedded', '/desk']) {
         expect(frameAncestors(await call(path)), path).toBe("frame-ancestors 'none'");
       }

@@ -1,7 +1,9 @@
 /**
- * The Content-Security-Policy of every page response. proxy.ts builds one per request with a fresh nonce and sends
- * it on the request (Next reads the nonce from the request's CSP header and puts it on its own bootstrap and inline
- * scripts) and on the response. Responses the proxy does not see (route handlers under /api, /_next files) keep
+ * The Content-Security-Policy of every page response. For pages rendered per request (/desk, /login) proxy.ts builds
+ * one with a fresh nonce and sends it on the request (Next reads the nonce from the request's CSP header and puts it
+ * on its own bootstrap and inline scripts) and on the response. Readers' pages are served from Next's cache and get
+ * one without a nonce, which the production server completes with their inline scripts' hashes
+ * (server/http/cached-response.mjs). Responses the proxy does not see (route handlers under /api, /_next files) keep
  * the static policy in next.config.js, which differs only in its script-src.
  */
 
@@ -42,7 +44,11 @@ export function isFrameAncestorList(value: string): boolean {
 export const NO_FRAME_ANCESTORS = "'none'";
 
 export interface PolicyOptions {
-  nonce: string;
+  /**
+   * This request's nonce. Without one (pages served from Next's cache, see proxy.ts) script-src is `'self'` alone,
+   * and scripts/server.mjs adds the hashes of the inline scripts of the HTML it sends (server/http/cached-response.mjs).
+   */
+  nonce?: string;
   /** `next dev`: React refresh and React's server-error stacks need eval. Never in production. */
   development: boolean;
   /** The `frame-ancestors` sources; `'none'` unless given (only the embeds pass EMBED_FRAME_ANCESTORS). */
@@ -50,14 +56,15 @@ export interface PolicyOptions {
 }
 
 /**
- * Scripts run only when they carry this request's nonce, or when a script that did loads them ('strict-dynamic':
+ * With a nonce: scripts run only when they carry this request's nonce, or when a script that did loads them ('strict-dynamic':
  * Next's chunk loader). Browsers that understand 'strict-dynamic' ignore 'self' beside it; it stays for older ones.
  * No 'unsafe-inline': an injected inline script has no nonce and does not run.
  */
 export function contentSecurityPolicy({ nonce, development, frameAncestors = NO_FRAME_ANCESTORS }: PolicyOptions): string {
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(nonce)) throw new Error('A CSP nonce must be base64.');
+  if (nonce !== undefined && !/^[A-Za-z0-9+/]+={0,2}$/.test(nonce)) throw new Error('A CSP nonce must be base64.');
   if (!isFrameAncestorList(frameAncestors)) throw new Error('frame-ancestors must be origins, * or \'self\', or \'none\' alone.');
-  const scriptSrc = `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ''}`;
+  const scriptSources = nonce === undefined ? ["'self'"] : ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'"];
+  const scriptSrc = `script-src ${[...scriptSources, ...(development ? ["'unsafe-eval'"] : [])].join(' ')}`;
   const [defaultSrc, ...rest] = SHARED_DIRECTIVES;
   const others = rest.map((directive) =>
     directive.startsWith('frame-ancestors ') ? `frame-ancestors ${frameAncestors.trim().split(/\s+/).join(' ')}` : directive,

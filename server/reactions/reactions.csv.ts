@@ -3,7 +3,7 @@ import type { Database } from '@/server/db/client';
 import type { ReactionFilters } from './reactions.input';
 import type { Alignment, DatePrecision, ReactionChannel, ReactionStance } from './reactions.labels';
 import type { PublicReaction } from './reactions.public';
-import { listReactions, type ReactionListItem } from './reactions.service';
+import { iterateReactions, type ReactionListItem } from './reactions.service';
 
 /**
  * Reactions as CSV: one row per reaction and signatory — a joint statement of France, Germany, Italy and the EU is
@@ -167,14 +167,9 @@ export async function* perSignatory<Reaction extends CsvReaction>(dossier: strin
 }
 
 /**
- * The desk export's reactions: exactly the desk table's view (its filters, sort and order, through listReactions
- * and its filterConditions), a page of `batchSize` at a time, so memory holds one page, never the whole dossier.
+ * The desk export's reactions: exactly the desk table's view (its filters, sort and order, through the service's
+ * filterConditions), a batch at a time from the export cursor, so memory holds one batch, never the whole dossier.
  */
-export async function* iterateDeskReactions(db: Database, dossierId: string, filters: ReactionFilters, batchSize = 500): AsyncGenerator<ReactionListItem> {
-  let cursor: string | null = null;
-  do {
-    const page: { items: ReactionListItem[]; nextCursor: string | null } = await listReactions(db, { ...filters, dossierId, cursor, limit: batchSize });
-    yield* page.items;
-    cursor = page.nextCursor;
-  } while (cursor);
+export function iterateDeskReactions(db: Database, dossierId: string, filters: ReactionFilters, batchSize?: number): AsyncGenerator<ReactionListItem> {
+  return iterateReactions(db, dossierId, filters, batchSize);
 }

@@ -18,7 +18,7 @@ import {
   type CitedSourceInput,
 } from '@/server/validation';
 import { actorKinds } from '@/server/actors/actors.labels';
-import { alignments, datePrecisions, reactionChannels, reactionStances } from './reactions.labels';
+import { alignments, datePrecisions, reactionChannels, reactionSortKeys, reactionStances } from './reactions.labels';
 
 /**
  * The reactions API's inputs, shared by the routers and the desk forms. Client-safe: vocabularies come from
@@ -94,8 +94,7 @@ export const updateReactionInput = z.object({ id: entityId, version, ...reaction
 export type UpdateReactionInput = z.infer<typeof updateReactionInput>;
 export type UpdateReactionFormValues = z.input<typeof updateReactionInput>;
 
-export const reactionSortKeys = ['reacted', 'created', 'stance', 'channel'] as const;
-export type ReactionSortKey = (typeof reactionSortKeys)[number];
+export { reactionSortKeys, type ReactionSortKey } from './reactions.labels';
 
 /** The filters shared by the desk reactions table, its URL, its count and the desk CSV export. */
 export const reactionFilters = z.object({

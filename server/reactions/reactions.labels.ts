@@ -75,3 +75,7 @@ export const alignmentLabels: Record<Alignment, string> = {
 
 /** Whether `quote` holds the actor's words or the desk's paraphrase (same meaning as on claims). */
 export { datePrecisions, datePrecisionLabels, type DatePrecision } from '@/server/claims/claims.labels';
+
+/** The orders the desk reactions list offers: its URL parameters (search-params) and its input read them. */
+export const reactionSortKeys = ['reacted', 'created', 'stance', 'channel'] as const;
+export type ReactionSortKey = (typeof reactionSortKeys)[number];

@@ -217,11 +217,19 @@ export async function getPublicReaction(
   db: Database,
   slug: string,
   id: string,
-): Promise<PublicReaction & { dossier: { slug: string; title: string } }> {
-  const dossier = await getPublishedDossier(db, slug);
+): Promise<PublicReaction & { dossier: { id: string; slug: string; title: string } }> {
+  return getPublicReactionOf(db, await getPublishedDossier(db, slug), id);
+}
+
+/** getPublicReaction for a published dossier already read (a reader's page looks its dossier up once). */
+export async function getPublicReactionOf(
+  db: Database,
+  dossier: Dossier,
+  id: string,
+): Promise<PublicReaction & { dossier: { id: string; slug: string; title: string } }> {
   const [reaction] = await loadPublicReactions(db, dossier.id, [id]);
   if (!reaction) throw notFound('Reaction');
-  return { ...reaction, dossier: { slug: dossier.slug, title: dossier.title } };
+  return { ...reaction, dossier: { id: dossier.id, slug: dossier.slug, title: dossier.title } };
 }
 
 interface EntitySummary {
@@ -256,7 +264,15 @@ export async function getPublicReactionsOverview(
   slug: string,
   options: { by?: string | null } = {},
 ): Promise<PublicReactionsOverview> {
-  const dossier = await getPublishedDossier(db, slug);
+  return getPublicReactionsOverviewOf(db, await getPublishedDossier(db, slug), options);
+}
+
+/** getPublicReactionsOverview for a published dossier already read (a reader's page looks its dossier up once). */
+export async function getPublicReactionsOverviewOf(
+  db: Database,
+  dossier: Dossier,
+  options: { by?: string | null } = {},
+): Promise<PublicReactionsOverview> {
   const live = publicConditions(dossier.id);
   // Light rows over the dossier's public reactions, side by side.
   const [light, signatoryRows, targetRows, savedRows, parties, roleRows, missing] = await Promise.all([
@@ -403,7 +419,7 @@ export async function getPublicReactionsOverview(
  * Every public reaction of a published dossier (by id), earliest first, for the streamed public CSV: the ordered
  * ids are read once (a narrow query), then the reactions with their parts a batch at a time.
  */
-export async function* iteratePublicReactions(db: Database, dossierId: string, batchSize = 500): AsyncGenerator<PublicReaction> {
+export async function* iteratePublicReactions(db: Database, dossierId: string, batchSize = 2_000): AsyncGenerator<PublicReaction> {
   const dossier = await publishedDossierById(db, dossierId);
   const ordered = await db
     .select({ id: reactions.id })

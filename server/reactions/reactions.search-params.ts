@@ -1,8 +1,8 @@
 import { createLoader, createSerializer, parseAsStringLiteral, type UrlKeys } from 'nuqs/server';
 import { actorKinds } from '@/server/actors/actors.labels';
 import { loadStrictly, parseAsDay, parseAsFlag, parseAsId, parseAsIdList, parseAsListOf, parseAsText } from '@/server/search-params';
-import { reactionSortKeys, type ReactionFilters } from './reactions.input';
-import { alignments, reactionChannels, reactionStances } from './reactions.labels';
+import type { ReactionFilters } from './reactions.input';
+import { alignments, reactionChannels, reactionSortKeys, reactionStances } from './reactions.labels';
 
 /**
  * The reactions table's view in the address — `q`, `stance`, `alignment`, `party`, `kind`, `actor`, `target`,

@@ -3,6 +3,7 @@ import { actors } from '@/server/actors/schema';
 import type { ActorKind } from '@/server/actors/actors.labels';
 import { diffFields } from '@/server/audit/audit.service';
 import { auditEntity } from '@/server/audit/entity-types';
+import { exportRows } from '@/server/csv/export-rows';
 import type { Database, DatabaseOrTransaction } from '@/server/db/client';
 import { inSequence } from '@/server/db/in-sequence';
 import { valueList, withinDays } from '@/server/db/query-parts';
@@ -189,8 +190,13 @@ async function decorate(db: DatabaseOrTransaction, dossierId: string, rows: Reac
 
 /** One page of a dossier's reactions, filtered and sorted as the desk table and CSV export ask. */
 export async function listReactions(db: Database, input: ListReactionsInput): Promise<{ items: ReactionListItem[]; nextCursor: string | null }> {
+  const page = await reactionRowsPage(db, input, await filterConditions(db, input.dossierId, input));
+  return { items: await decorate(db, input.dossierId, page.items), nextCursor: page.nextCursor };
+}
+
+/** One keyset page of undecorated reaction rows. */
+async function reactionRowsPage(db: Database, input: ListReactionsInput, conditions: SQL[]): Promise<{ items: ReactionRow[]; nextCursor: string | null }> {
   const sort = sortFor(input.sort, input.order);
-  const conditions = await filterConditions(db, input.dossierId, input);
   const rows = await seekPage(sort, input.cursor, input.limit, (after, limit) =>
     db
       .select({ ...reactionColumns, cursorValue: cursorValueOf(sort) })
@@ -199,9 +205,33 @@ export async function listReactions(db: Database, input: ListReactionsInput): Pr
       .orderBy(...keysetOrder(sort))
       .limit(limit),
   );
-  const page = toPage(rows, input.limit);
-  return { items: await decorate(db, input.dossierId, page.items), nextCursor: page.nextCursor };
+  return toPage(rows, input.limit);
 }
+
+/**
+ * Every reaction of the desk table's view (its filters, sort and order), for the streamed desk export: from the
+ * export cursor a batch at a time (keyset pages on PGlite; see exportRows), each batch's parts read in one round of
+ * queries (loadReactionParts), so memory holds one batch, never the whole dossier.
+ */
+export async function* iterateReactions(db: Database, dossierId: string, filters: ReactionFilters, batchSize = REACTION_EXPORT_BATCH_ROWS): AsyncGenerator<ReactionListItem> {
+  const sort = sortFor(filters.sort, filters.order);
+  const conditions = await filterConditions(db, dossierId, filters);
+  yield* exportRows<ReactionRow, ReactionListItem>(db, {
+    selection: reactionColumns,
+    query: (db) =>
+      db
+        .select(reactionColumns)
+        .from(reactions)
+        .where(and(...conditions))
+        .orderBy(...keysetOrder(sort)),
+    page: (db, cursor, limit) => reactionRowsPage(db, { ...filters, dossierId, cursor, limit }, conditions),
+    decorate: (db, rows) => decorate(db, dossierId, rows),
+    batchSize,
+  });
+}
+
+/** Reactions per batch of the desk export: each batch's parts are read with `in (…ids)` lists of this size. */
+const REACTION_EXPORT_BATCH_ROWS = 2_000;
 
 export async function countReactions(db: Database, dossierId: string, filters: ReactionFilters): Promise<number> {
   const [row] = await db

@@ -10,7 +10,7 @@ import {
   requiredText,
   version,
 } from '@/server/validation';
-import { reliabilityGrades, sourceKinds } from './sources.labels';
+import { reliabilityGrades, sourceKinds, sourceSortKeys } from './sources.labels';
 
 export { reliabilityLabels, sourceKindLabels } from './sources.labels';
 
@@ -37,8 +37,7 @@ export type CreateSourceInput = z.infer<typeof createSourceInput>;
 export const updateSourceInput = z.object({ id: entityId, version, ...sourceFields });
 export type UpdateSourceInput = z.infer<typeof updateSourceInput>;
 
-export const sourceSortKeys = ['created', 'published', 'title', 'outlet', 'reliability'] as const;
-export type SourceSortKey = (typeof sourceSortKeys)[number];
+export { sourceSortKeys, type SourceSortKey } from './sources.labels';
 
 /** The filters shared by the desk table and the desk CSV export; their URL form is sources.search-params.ts. */
 export const sourceFilters = z.object({

@@ -37,3 +37,7 @@ export const reliabilityLabels: Record<ReliabilityGrade, string> = {
   E: 'E — Unreliable',
   F: 'F — Reliability cannot be judged',
 };
+
+/** The orders the desk sources list offers: its URL parameters (search-params) and its input read them. */
+export const sourceSortKeys = ['created', 'published', 'title', 'outlet', 'reliability'] as const;
+export type SourceSortKey = (typeof sourceSortKeys)[number];

@@ -1,7 +1,7 @@
 import { createLoader, createSerializer, parseAsStringLiteral, type UrlKeys } from 'nuqs/server';
 import { loadStrictly, parseAsFlag, parseAsListOf, parseAsText } from '@/server/search-params';
-import { reliabilityGrades, sourceKinds } from './sources.labels';
-import { sourceSortKeys, type SourceFilters } from './sources.input';
+import { reliabilityGrades, sourceKinds, sourceSortKeys } from './sources.labels';
+import type { SourceFilters } from './sources.input';
 
 /**
  * The sources table's view in the address — `q`, `kind`, `reliability`, `sort`, `dir`, `deleted` — read by the

@@ -473,7 +473,7 @@ describe('sources: sorting and keyset pagination', () => {
     await expectTrpcError(reader().sources.listPublic({ slug: dossier.rows[0]!.slug, cursor }), 'BAD_REQUEST', 'cursor: this page link is invalid');
   });
 
-  it('streams every row of a large dossier in batches, fetching each batch only when needed', async () => {
+  it('streams every row of a large dossier in batches: one snapshot on PostgreSQL, page by page on PGlite', async () => {
     const big = await newDossier();
     const total = 1200;
     for (let start = 0; start < total; start += 400) {
@@ -487,14 +487,14 @@ describe('sources: sorting and keyset pagination', () => {
     const titles: string[] = [];
     for await (const row of iterateSources(database.db, big.id, filters, 500)) {
       titles.push(row.title);
-      // Added while the first batch is being consumed: a later batch picks it up, which it could not if every
-      // row had been loaded up front.
+      // Added while the first batch is being consumed (the write does not wait for the export).
       if (titles.length === 1) await createSource(database.db, users.editor, sourceInput(big.id, { title: 'zzz added late' }));
     }
-    expect(titles).toHaveLength(total + 1);
-    expect(new Set(titles).size).toBe(total + 1);
-    expect(titles.at(-1)).toBe('zzz added late');
-    expect(titles.slice(0, total)).toEqual(Array.from({ length: total }, (_, index) => `row ${String(index).padStart(4, '0')}`));
+    const expected = Array.from({ length: total }, (_, index) => `row ${String(index).padStart(4, '0')}`);
+    // PostgreSQL reads one cursor in one REPEATABLE READ transaction: the file is the dossier as the export began.
+    // PGlite reads keyset pages between other requests: a later page picks the new row up, which it could not if
+    // every row had been loaded up front.
+    expect(titles).toEqual(testDriver === 'postgres' ? expected : [...expected, 'zzz added late']);
   });
 });
 

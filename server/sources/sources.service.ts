@@ -1,6 +1,7 @@
 import { and, eq, getTableColumns, ilike, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '@/server/audit/audit.service';
 import { auditEntity } from '@/server/audit/entity-types';
+import { EXPORT_BATCH_ROWS, exportRows } from '@/server/csv/export-rows';
 import { publishedFingerprint } from '@/server/csv/fingerprint';
 import type { Database, DatabaseOrTransaction } from '@/server/db/client';
 import { cursorValueOf, keysetOrder, seekPage, toPage, type KeysetSort } from '@/server/db/pagination';
@@ -73,24 +74,30 @@ export async function countSources(db: Database, dossierId: string, filters: Sou
   return row?.count ?? 0;
 }
 
-/** Every matching source, a page at a time, for streaming exports: memory stays flat whatever the row count. */
-export async function* iterateSources(
+/**
+ * Every matching source in the desk table's order, for streaming exports: read from a server-side cursor a batch
+ * at a time (keyset pages on PGlite; see exportRows), so memory stays flat whatever the row count.
+ */
+export function iterateSources(
   db: Database,
   dossierId: string,
   filters: SourceFilters,
-  batchSize = 500,
+  batchSize = EXPORT_BATCH_ROWS,
 ): AsyncGenerator<Source> {
-  let cursor: string | null = null;
-  do {
-    const page: { items: Source[]; nextCursor: string | null } = await listSources(db, {
-      ...filters,
-      dossierId,
-      cursor,
-      limit: batchSize,
-    });
-    yield* page.items;
-    cursor = page.nextCursor;
-  } while (cursor);
+  const sort = sortFor(filters.sort, filters.order);
+  const selection = getTableColumns(sources);
+  return exportRows<Source>(db, {
+    selection,
+    query: (db) =>
+      db
+        .select(selection)
+        .from(sources)
+        .where(and(...filterConditions(dossierId, filters)))
+        .orderBy(...keysetOrder(sort)),
+    page: (db, cursor, limit) => listSources(db, { ...filters, dossierId, cursor, limit }),
+    decorate: async (_db, rows) => rows,
+    batchSize,
+  });
 }
 
 export async function getSource(db: Database, id: string): Promise<Source> {

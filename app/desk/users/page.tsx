@@ -1,10 +1,17 @@
 import type { Metadata } from 'next';
 import { UsersAdmin } from '@/components/users/users-admin';
 import { requirePageUser } from '@/server/auth/guards';
+import { HydrateClient } from '@/trpc/server';
+import { prefetchUsers } from '../prefetch';
 
 export const metadata: Metadata = { title: 'Users' };
 
 export default async function UsersPage() {
   await requirePageUser('admin');
-  return <UsersAdmin />;
+  await prefetchUsers();
+  return (
+    <HydrateClient>
+      <UsersAdmin />
+    </HydrateClient>
+  );
 }

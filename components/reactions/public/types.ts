@@ -9,4 +9,4 @@ export type {
   ReactingGroup,
 } from '@/server/reactions/reactions.public';
 
-export type PublicReactionPage = PublicReaction & { dossier: { slug: string; title: string } };
+export type PublicReactionPage = PublicReaction & { dossier: { id: string; slug: string; title: string } };

@@ -1,21 +1,18 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { getServerCaller } from '@/trpc/server';
-import { loadPublicDossier, loadPublicDossierPage, PublicDossierView, type PublicDossierQuery } from './public-dossier';
+import { DossierPage, dossierMetadata } from './dossier-page';
 
-export const dynamic = 'force-dynamic';
+type Props = { params: Promise<{ slug: string }> };
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<PublicDossierQuery> };
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const dossier = await loadPublicDossier(await getServerCaller(), (await params).slug);
-  if (!dossier) notFound();
-  return { title: dossier.title, description: dossier.summary.slice(0, 200) };
+/** Rendered on a reader's first request, then served from the cache until a write expires it (server/public-cache). */
+export function generateStaticParams(): Array<{ slug: string }> {
+  return [];
 }
 
-/** A published dossier for readers. A malformed slug, a draft or deleted dossier, or a forged page link is a 404. */
-export default async function PublicDossierPage({ params, searchParams }: Props) {
-  const data = await loadPublicDossierPage(await getServerCaller(), (await params).slug, await searchParams);
-  if (!data.found) notFound();
-  return <PublicDossierView dossier={data.dossier} page={data.page} claims={data.claims} reactions={data.reactions} />;
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return dossierMetadata((await params).slug, '');
+}
+
+/** A published dossier for readers; its filtered and paged views are at ./q/[query] (see proxy.ts). */
+export default async function PublicDossierPage({ params }: Props) {
+  return <DossierPage slug={(await params).slug} query="" />;
 }

@@ -1,75 +1,97 @@
 import Link from 'next/link';
-import { TRPCError } from '@trpc/server';
 import { formatDay, formatDayRange } from '@/components/format';
 import { ClaimsSection, CorrectionsSection } from '@/components/public/claims-section';
 import { parsePublicClaimFilters, parsePublicClaimsFrom } from '@/components/public/public-claim-filters';
 import { ReactionsSection } from '@/components/reactions/public/reactions-section';
 import { ReliabilityBadge } from '@/components/sources/reliability-badge';
-import { slugSchema } from '@/server/dossiers/dossiers.input';
-import { sourceKindLabels } from '@/server/sources/sources.input';
-import type { createCaller } from '@/server/trpc/root';
+import { listPublicClaimsInput } from '@/server/claims/claims.input';
+import { listPublicClaimsByDay } from '@/server/claims/claims.public';
+import type { Database } from '@/server/db/client';
+import { toPublicDossier } from '@/server/dossiers/dossiers.service';
+import { sourceFilters, sourceKindLabels } from '@/server/sources/sources.input';
+import { listSources, toPublicSource } from '@/server/sources/sources.service';
+import { cursor } from '@/server/validation';
+import { findPublishedDossier, isRefusal, publicPageTags } from '../../published-dossier';
 import { CLAIMS_PER_PAGE, claimsSection, listPublicInput, type ClaimsSectionData } from './public-claims';
-import { loadReactionsSection, type ReactionsSectionData } from './public-reactions';
+import { reactionsSectionOf, type ReactionsSectionData } from './public-reactions';
 
 /**
- * The public dossier page's data and markup, apart from the page file so tests can load it through the same
- * procedures (as a signed-out reader) and render the HTML a reader gets.
+ * The public dossier page's data and markup, apart from the page file so tests can load it the way the page does
+ * (as a signed-out reader: no session, public functions only) and render the HTML a reader gets.
  */
-type Caller = ReturnType<typeof createCaller>;
-type PublicDossier = Awaited<ReturnType<Caller['dossiers']['publicBySlug']>>;
-type PublicSourcePage = Awaited<ReturnType<Caller['sources']['listPublic']>>;
+export type PublicDossier = ReturnType<typeof toPublicDossier>;
+type PublicSourcePage = { items: Array<ReturnType<typeof toPublicSource>>; nextCursor: string | null };
 
+/** `tags`: the cache tags of the page (publicPageTags). */
 export type PublicDossierPageData =
-  | { found: false }
-  | { found: true; dossier: PublicDossier; page: PublicSourcePage; claims: ClaimsSectionData; reactions: ReactionsSectionData | null };
+  | { found: false; tags: string[] }
+  | {
+      found: true;
+      tags: string[];
+      dossier: PublicDossier;
+      page: PublicSourcePage;
+      claims: ClaimsSectionData;
+      reactions: ReactionsSectionData | null;
+    };
 
 /**
  * The page's query string: `after` pages the sources; `party`, `category` and `status` filter the claims, `from`
- * pages them; `towards` (a party id) or `map=stance` chooses what the reactions map shades.
+ * pages them; `towards` (a party id) or `map=stance` chooses what the reactions map shades. The page itself gets it
+ * from its `/q/<query>` path (server/public-cache/public-query.ts: DOSSIER_QUERY_KEYS).
  */
 export type PublicDossierQuery = Record<string, string | string[] | undefined>;
 
-const isRefusal = (error: unknown, code: TRPCError['code']) => error instanceof TRPCError && error.code === code;
+const SOURCES_PER_PAGE = 100;
 
 /**
  * A published dossier, its public claims (filtered as the query string asks) and one page of its sources, or
  * `found: false` (a 404) for anything a reader must not or cannot see: a malformed slug (refused here, before any
  * query), a draft, deleted or unknown dossier, or a forged `after` link (cursors come only from our own "More
- * sources" links, so a bad one names a page that does not exist). Unknown filter values are ignored.
+ * sources" links, so a bad one names a page that does not exist). Unknown filter values are ignored. The dossier is
+ * looked up once (findPublishedDossier, shared with the page's metadata); every section reads by its row.
  */
 export async function loadPublicDossierPage(
-  caller: Caller,
+  db: Database,
   slug: string,
   query: PublicDossierQuery = {},
   claimsPerPage: number = CLAIMS_PER_PAGE,
 ): Promise<PublicDossierPageData> {
-  const parsedSlug = slugSchema.safeParse(slug);
-  if (!parsedSlug.success) return { found: false };
-  const after = query.after;
+  const notFound = { found: false, tags: publicPageTags(null) } as const;
+  const dossier = await findPublishedDossier(db, slug);
+  const after = cursor.safeParse(typeof query.after === 'string' ? query.after : null);
+  if (!dossier || !after.success) return notFound;
   try {
-    const dossier = await caller.dossiers.publicBySlug({ slug: parsedSlug.data });
-    const page = await caller.sources.listPublic({ slug: parsedSlug.data, cursor: typeof after === 'string' ? after : null, limit: 100 });
+    const sources = await listSources(db, {
+      ...sourceFilters.parse({ sort: 'published', order: 'desc' }),
+      dossierId: dossier.id,
+      cursor: after.data,
+      limit: SOURCES_PER_PAGE,
+    });
     // One window of whole days, filtered and paged by the database.
     const filters = parsePublicClaimFilters(query);
-    const listing = await caller.claims.listPublic(listPublicInput(parsedSlug.data, filters, parsePublicClaimsFrom(query), claimsPerPage));
-    const reactions = await loadReactionsSection(caller, parsedSlug.data, query);
-    return { found: true, dossier, page, claims: claimsSection(listing, filters), reactions };
+    const { from, limit, ...claimFilters } = listPublicClaimsInput.parse(
+      listPublicInput(dossier.slug, filters, parsePublicClaimsFrom(query), claimsPerPage),
+    );
+    const listing = await listPublicClaimsByDay(db, dossier, claimFilters, { from: from ?? undefined, perPage: limit });
+    const reactions = await reactionsSectionOf(db, dossier, query);
+    return {
+      found: true,
+      tags: publicPageTags(dossier),
+      dossier: toPublicDossier(dossier),
+      page: { items: sources.items.map(toPublicSource), nextCursor: sources.nextCursor },
+      claims: claimsSection(listing, filters),
+      reactions,
+    };
   } catch (error) {
-    if (isRefusal(error, 'NOT_FOUND') || isRefusal(error, 'BAD_REQUEST')) return { found: false };
+    if (isRefusal(error)) return notFound;
     throw error;
   }
 }
 
-/** Just the dossier, for the page's metadata. */
-export async function loadPublicDossier(caller: Caller, slug: string): Promise<PublicDossier | null> {
-  const parsedSlug = slugSchema.safeParse(slug);
-  if (!parsedSlug.success) return null;
-  try {
-    return await caller.dossiers.publicBySlug({ slug: parsedSlug.data });
-  } catch (error) {
-    if (isRefusal(error, 'NOT_FOUND') || isRefusal(error, 'BAD_REQUEST')) return null;
-    throw error;
-  }
+/** Just the dossier, for the page's metadata (the same lookup as the page's: one per render). */
+export async function loadPublicDossier(db: Database, slug: string): Promise<PublicDossier | null> {
+  const dossier = await findPublishedDossier(db, slug);
+  return dossier ? toPublicDossier(dossier) : null;
 }
 
 export function PublicDossierView({

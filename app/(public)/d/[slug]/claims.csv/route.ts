@@ -8,6 +8,12 @@ import { publicCsvExport } from '@/server/csv/public-export';
  * ("needs source"), deleted claims and internal notes never appear. A stable URL for spreadsheets; caches revalidate
  * every use (ETag + `no-cache`), so an edit or an unpublished dossier shows at once.
  */
+/** Cached like the readers' pages: made on the first request, kept until a write expires its tags (server/public-cache). */
+export const dynamic = 'force-static';
+export function generateStaticParams(): Array<{ slug: string }> {
+  return [];
+}
+
 export const GET = publicCsvExport({
   name: 'claims',
   format: 'public-claims-csv/1',

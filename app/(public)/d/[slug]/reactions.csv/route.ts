@@ -9,6 +9,12 @@ import { getPublicReactionsFingerprint, iteratePublicReactions } from '@/server/
  * signatory sharing one reaction id), public fields only: reactions citing no live source, deleted ones, tags and
  * internal notes never appear. A stable URL for spreadsheets; caches revalidate every use (ETag + `no-cache`).
  */
+/** Cached like the readers' pages: made on the first request, kept until a write expires its tags (server/public-cache). */
+export const dynamic = 'force-static';
+export function generateStaticParams(): Array<{ slug: string }> {
+  return [];
+}
+
 export const GET = publicCsvExport({
   name: 'reactions',
   format: 'public-reactions-csv/1',

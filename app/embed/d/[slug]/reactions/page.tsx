@@ -1,25 +1,18 @@
 import type { Metadata } from 'next';
-import { cache } from 'react';
-import { notFound } from 'next/navigation';
-import { ReactionsEmbed } from '@/components/reactions/public/reactions-embed';
-import { getServerCaller } from '@/trpc/server';
-import { loadReactionsSection, type Query } from '@/app/(public)/d/[slug]/public-reactions';
+import { reactionsEmbedMetadata, ReactionsEmbedPage } from './reactions-embed-page';
 
-export const dynamic = 'force-dynamic';
+type Props = { params: Promise<{ slug: string }> };
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Query> };
-
-const load = cache(async (slug: string, query: Query) => loadReactionsSection(await getServerCaller(), slug, query));
-
-export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const data = await load((await params).slug, await searchParams);
-  if (!data) notFound();
-  return { title: `International reactions: ${data.overview.dossier.title}`, robots: { index: false } };
+/** Rendered on a reader's first request, then served from the cache until a write expires it (server/public-cache). */
+export function generateStaticParams(): Array<{ slug: string }> {
+  return [];
 }
 
-/** The reactions map and grouped list of a published dossier, for another site's iframe; a 404 unless published. */
-export default async function ReactionsEmbedPage({ params, searchParams }: Props) {
-  const data = await load((await params).slug, await searchParams);
-  if (!data) notFound();
-  return <ReactionsEmbed {...data} />;
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return reactionsEmbedMetadata((await params).slug, '');
+}
+
+/** The reactions embed; its map modes are at ./q/[query] (see proxy.ts). */
+export default async function ReactionsEmbedPlainPage({ params }: Props) {
+  return <ReactionsEmbedPage slug={(await params).slug} query="" />;
 }

@@ -2,17 +2,25 @@ import type { Metadata } from 'next';
 import { cache } from 'react';
 import { notFound } from 'next/navigation';
 import { PublicClaimView } from '@/components/public/public-claim-view';
-import { requestNonce, siteOrigin } from '@/components/public/request-context';
+import { siteOrigin } from '@/components/public/request-context';
 import { verificationStatusLabels } from '@/server/claims/claims.labels';
-import { getServerCaller } from '@/trpc/server';
+import { tagPublicResponse } from '@/server/public-cache/page-tags';
+import { readersDatabase } from '../../../../published-dossier';
 import { loadPublicClaimPage, publicClaimPath } from './public-claim';
-
-export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ slug: string; id: string }> };
 
-/** Read once per request, for the metadata and the page. */
-const load = cache(async (slug: string, id: string) => loadPublicClaimPage(await getServerCaller(), slug, id));
+/** Rendered on a reader's first request, then served from the cache until a write expires it (server/public-cache). */
+export function generateStaticParams(): Array<{ slug: string; id: string }> {
+  return [];
+}
+
+/** Read once per render, for the metadata and the page; tagged before a 404 so the cached answer expires too. */
+const load = cache(async (slug: string, id: string) => {
+  const data = await loadPublicClaimPage(await readersDatabase(), slug, id);
+  await tagPublicResponse(data.tags);
+  return data;
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, id } = await params;
@@ -32,6 +40,6 @@ export default async function PublicClaimPage({ params }: Props) {
   const { slug, id } = await params;
   const data = await load(slug, id);
   if (!data.found) notFound();
-  const url = `${await siteOrigin()}${publicClaimPath(data.dossier.slug, data.claim.id)}`;
-  return <PublicClaimView dossier={data.dossier} claim={data.claim} url={url} nonce={await requestNonce()} />;
+  const url = `${siteOrigin()}${publicClaimPath(data.dossier.slug, data.claim.id)}`;
+  return <PublicClaimView dossier={data.dossier} claim={data.claim} url={url} />;
 }

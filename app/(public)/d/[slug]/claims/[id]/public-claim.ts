@@ -1,34 +1,30 @@
-import { TRPCError } from '@trpc/server';
-import { slugSchema } from '@/server/dossiers/dossiers.input';
-import type { createCaller } from '@/server/trpc/root';
+import { getPublicClaimOf, type PublicClaim } from '@/server/claims/claims.public';
+import type { Database } from '@/server/db/client';
+import { toPublicDossier } from '@/server/dossiers/dossiers.service';
 import { entityId } from '@/server/validation';
+import { findPublishedDossier, isRefusal, publicPageTags } from '../../../../published-dossier';
 
 /**
- * A public claim's page data, read as a signed-out reader through the public procedures, apart from the page file
+ * A public claim's page data, read as a signed-out reader through the public functions, apart from the page file
  * so tests load it the same way. `found: false` (a 404) for a malformed slug or id (refused before any query), an
  * unknown, draft or deleted dossier, and a claim that is not public: unknown, deleted, or citing no live source.
+ * The dossier is looked up once per render (findPublishedDossier); `tags` are the page's cache tags.
  */
-type Caller = ReturnType<typeof createCaller>;
 export type PublicClaimPageData =
-  | { found: false }
-  | {
-      found: true;
-      dossier: Awaited<ReturnType<Caller['dossiers']['publicBySlug']>>;
-      claim: Awaited<ReturnType<Caller['claims']['publicById']>>;
-    };
+  | { found: false; tags: string[] }
+  | { found: true; tags: string[]; dossier: ReturnType<typeof toPublicDossier>; claim: PublicClaim };
 
-const isRefusal = (error: unknown) => error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST');
-
-export async function loadPublicClaimPage(caller: Caller, slug: string, id: string): Promise<PublicClaimPageData> {
-  const parsedSlug = slugSchema.safeParse(slug);
+export async function loadPublicClaimPage(db: Database, slug: string, id: string): Promise<PublicClaimPageData> {
+  const notFound = { found: false, tags: publicPageTags(null) } as const;
   const parsedId = entityId.safeParse(id);
-  if (!parsedSlug.success || !parsedId.success) return { found: false };
+  if (!parsedId.success) return notFound;
+  const dossier = await findPublishedDossier(db, slug);
+  if (!dossier) return notFound;
   try {
-    const dossier = await caller.dossiers.publicBySlug({ slug: parsedSlug.data });
-    const claim = await caller.claims.publicById({ slug: parsedSlug.data, id: parsedId.data });
-    return { found: true, dossier, claim };
+    const claim = await getPublicClaimOf(db, dossier, parsedId.data);
+    return { found: true, tags: publicPageTags(dossier), dossier: toPublicDossier(dossier), claim };
   } catch (error) {
-    if (isRefusal(error)) return { found: false };
+    if (isRefusal(error)) return notFound;
     throw error;
   }
 }

@@ -3,16 +3,24 @@ import { cache } from 'react';
 import { notFound } from 'next/navigation';
 import { PublicReactionView } from '@/components/reactions/public/public-reaction-view';
 import { reactionGist } from '@/components/reactions/public/reaction-display';
+import { tagPublicResponse } from '@/server/public-cache/page-tags';
 import { reactionStanceLabels } from '@/server/reactions/reactions.labels';
-import { getServerCaller } from '@/trpc/server';
-import { loadPublicReaction } from '../../public-reactions';
-
-export const dynamic = 'force-dynamic';
+import { readersDatabase } from '../../../../published-dossier';
+import { loadPublicReaction, reactionsPageTags } from '../../public-reactions';
 
 type Props = { params: Promise<{ slug: string; id: string }> };
 
-/** Read once per request, for the metadata and the page. */
-const load = cache(async (slug: string, id: string) => loadPublicReaction(await getServerCaller(), slug, id));
+/** Rendered on a reader's first request, then served from the cache until a write expires it (server/public-cache). */
+export function generateStaticParams(): Array<{ slug: string; id: string }> {
+  return [];
+}
+
+/** Read once per render, for the metadata and the page; tagged before a 404 so the cached answer expires too. */
+const load = cache(async (slug: string, id: string) => {
+  const reaction = await loadPublicReaction(await readersDatabase(), slug, id);
+  await tagPublicResponse(reactionsPageTags(reaction));
+  return reaction;
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, id } = await params;
