@@ -26,6 +26,7 @@ import { sourceFilters } from '@/server/sources/sources.input';
 import { benchClaims } from './bench-claims';
 import { copyBaseline, exportQueries, type CopyBaseline } from './bench-copy';
 import { benchSizes, createBenchDatabase, EDITOR, fillBenchDatabase, type BenchData, type BenchDatabase } from './bench-fill';
+import { benchIntake, INTAKE_TARGET_MS } from './bench-intake';
 import { benchReactions } from './bench-reactions';
 import {
   download,
@@ -344,6 +345,18 @@ for (const driver of drivers) {
   const database = await createBenchDatabase(driver, serverUrl);
   try {
     const { rows, notes } = await benchDriver(database, distDir);
+    if (driver === 'pglite') {
+      // Issue 9's row is in-process on its own in-memory PGlite with the demo dossier (scripts/bench-intake.ts).
+      log('article intake');
+      const intake = await benchIntake();
+      rows.push({
+        what: `article intake: analyzeForDossier on a ${int(intake.words)}-word article, ${int(intake.directory)} directory actors`,
+        measured: ms(intake.medianMs),
+        baseline: `target ${ms(INTAKE_TARGET_MS)}`,
+        ratio: intake.medianMs / INTAKE_TARGET_MS,
+        target: { kind: 'max', value: 1 },
+      });
+    }
     printTable(driver, rows, notes);
     if (rows.some((row) => pass(row) === '❌')) failed = true;
   } finally {

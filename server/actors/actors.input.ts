@@ -27,7 +27,7 @@ const aliases = z
   .max(50, 'At most 50 aliases')
   .default([]);
 
-const actorObject = z.object({
+export const actorObject = z.object({
   name: requiredText('Name', 200),
   kind: actorKind,
   countryCode,
@@ -40,10 +40,10 @@ const actorObject = z.object({
   allowDuplicate: z.boolean().default(false),
 });
 
-type ActorFields = z.infer<typeof actorObject>;
+export type ActorFields = z.infer<typeof actorObject>;
 
 /** A state needs its country code; aliases are kept distinct from the name and each other. */
-function checkActor(value: ActorFields, context: z.RefinementCtx): void {
+export function checkActor(value: ActorFields, context: z.RefinementCtx): void {
   if (value.kind === 'state' && !value.countryCode) {
     context.addIssue({ code: 'custom', path: ['countryCode'], message: 'Country is required for a state' });
   }
