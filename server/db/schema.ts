@@ -7,3 +7,4 @@ export * from '../actors/schema';
 export * from '../claims/schema';
 export * from '../reactions/schema';
 export * from '../watch-lists/schema';
+export * from '../intake/schema';

@@ -6,6 +6,30 @@
 export const TRPC_BODY_LIMIT_BYTES = 1024 * 1024;
 export const AUTH_BODY_LIMIT_BYTES = 16 * 1024;
 
+/**
+ * Article intake's calls that carry a whole article (100,000 characters) or a saved review (up to 1,000,000
+ * characters of JSON, MAX_DRAFT_BYTES in server/intake/intake.input.ts): up to three UTF-8 bytes per character
+ * (“ ” — and most non-Latin scripts), so what zod accepts is never refused here first.
+ */
+export const INTAKE_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
+const LARGE_BODY_PROCEDURES = new Set(['intake.analyze', 'intake.saveDraft', 'intake.accept']);
+
+/**
+ * The body limit of a tRPC request by the procedures its path names (`/api/trpc/a.b,c.d` for a batch): the intake
+ * limit when one of them carries an article, the usual one otherwise. Each call's input still meets its own zod limits.
+ */
+export function trpcBodyLimit(url: string, endpoint = '/api/trpc'): number {
+  const { pathname } = new URL(url);
+  if (!pathname.startsWith(`${endpoint}/`)) return TRPC_BODY_LIMIT_BYTES;
+  let procedures: string[];
+  try {
+    procedures = decodeURIComponent(pathname.slice(endpoint.length + 1)).split(',');
+  } catch {
+    return TRPC_BODY_LIMIT_BYTES;
+  }
+  return procedures.some((path) => LARGE_BODY_PROCEDURES.has(path)) ? INTAKE_BODY_LIMIT_BYTES : TRPC_BODY_LIMIT_BYTES;
+}
+
 export function payloadTooLarge(maxBytes: number): Response {
   return Response.json(
     { error: `The request body is larger than this endpoint accepts (${Math.round(maxBytes / 1024)} KiB).` },

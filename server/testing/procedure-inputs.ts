@@ -50,6 +50,8 @@ const reactionFields = {
   internalNotes: '',
 };
 
+const { actors: _actors, speakerId: _speakerId, ...intakeReactionFields } = reactionFields;
+
 export interface Seeded {
   dossier: Dossier;
   source: Source;
@@ -145,4 +147,24 @@ export const plausibleInput: Record<string, (seeded: Seeded) => unknown> = {
   'watchLists.removeMember': () => ({ dossierId: randomId(), version: 1, actorId: randomId() }),
   'watchLists.applyPreset': () => ({ dossierId: randomId(), version: 1, preset: 'unsc', year: 2020 }),
   'watchLists.setPublic': () => ({ dossierId: randomId(), version: 1, isPublic: true }),
+
+  // Analysis writes nothing, whoever calls it.
+  'intake.analyze': ({ dossier }) => ({ dossierId: dossier.id, text: 'France urged an immediate ceasefire on Sunday.', publishedOn: '2020-09-28' }),
+  'intake.draft': ({ dossier }) => ({ dossierId: dossier.id }),
+  // A random dossier: allowed callers get NOT_FOUND, and no draft is kept.
+  'intake.saveDraft': () => ({ dossierId: randomId(), state: { text: 'France urged a ceasefire.', ticked: ['reaction-1'] } }),
+  'intake.discardDraft': () => ({ dossierId: randomId() }),
+  // A random signatory: allowed callers get NOT_FOUND after the article text was stored, which rolls back with the rest.
+  'intake.accept': ({ dossier, source }) => ({
+    dossierId: dossier.id,
+    text: 'France urged an immediate ceasefire on Sunday.',
+    source: { kind: 'existing', sourceId: source.id },
+    newActors: [],
+    reactions: [
+      { ...intakeReactionFields, actors: [{ actorRef: randomId(), countsForRef: null }], speakerRef: null, excerpt: 'France urged an immediate ceasefire on Sunday.' },
+    ],
+    claims: [],
+  }),
+  'intake.sourceText': ({ source }) => ({ sourceId: source.id }),
+  'intake.sourcesWithText': ({ dossier }) => ({ dossierId: dossier.id }),
 };

@@ -92,6 +92,14 @@ const expectedAccess: Record<string, Access> = {
   'watchLists.removeMember': 'editor',
   'watchLists.applyPreset': 'editor',
   'watchLists.setPublic': 'editor',
+
+  'intake.analyze': 'editor',
+  'intake.draft': 'editor',
+  'intake.saveDraft': 'editor',
+  'intake.discardDraft': 'editor',
+  'intake.accept': 'editor',
+  'intake.sourceText': 'editor',
+  'intake.sourcesWithText': 'editor',
 };
 
 const RANK: Record<Access, number> = { public: 0, viewer: 1, editor: 2, admin: 3 };

@@ -3,6 +3,7 @@ import { auditRouter } from '@/server/audit/audit.router';
 import { claimsRouter } from '@/server/claims/claims.router';
 import { dossierSummariesRouter } from '@/server/dossier-summaries/dossier-summaries.router';
 import { dossiersRouter } from '@/server/dossiers/dossiers.router';
+import { intakeRouter } from '@/server/intake/intake.router';
 import { partiesRouter } from '@/server/parties/parties.router';
 import { reactionsRouter } from '@/server/reactions/reactions.router';
 import { sourcesRouter } from '@/server/sources/sources.router';
@@ -21,6 +22,7 @@ export const appRouter = createTRPCRouter({
   parties: partiesRouter,
   reactions: reactionsRouter,
   watchLists: watchListsRouter,
+  intake: intakeRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,14 +1,14 @@
 import { TRPCError } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from '@/server/db/availability';
-import { TRPC_BODY_LIMIT_BYTES, withBodyLimit } from '@/server/http/body-limit';
+import { trpcBodyLimit, withBodyLimit } from '@/server/http/body-limit';
 import { appRouter } from '@/server/trpc/root';
 import { createRequestContext } from '@/server/trpc/init';
 import { MAX_BATCH_SIZE } from '@/server/trpc/limits';
 import { getAppDatabase } from '@/server/startup';
 
 async function handler(incoming: Request) {
-  const request = await withBodyLimit(incoming, TRPC_BODY_LIMIT_BYTES);
+  const request = await withBodyLimit(incoming, trpcBodyLimit(incoming.url));
   if (request instanceof Response) return request;
   return fetchRequestHandler({
     endpoint: '/api/trpc',
