@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { DossierClaimsSummary } from '@/components/claims/dossier-claims-summary';
 import { DossierOverview } from '@/components/dossiers/dossier-overview';
+import { IntakeEntry } from '@/components/intake/intake-entry';
 import { PartiesEditor } from '@/components/parties/parties-editor';
 import { DossierReactionsSummary } from '@/components/reactions/dossier-reactions-summary';
 import { HydrateClient } from '@/trpc/server';
@@ -19,6 +20,7 @@ export default async function DossierPage({ params, searchParams }: Props) {
   return (
     <HydrateClient>
       <DossierOverview initialDossier={dossier}>
+        <IntakeEntry dossierId={dossier.id} dossierSlug={dossier.slug} />
         <PartiesEditor dossierId={dossier.id} />
         <DossierClaimsSummary dossierId={dossier.id} dossierSlug={dossier.slug} />
         <DossierReactionsSummary dossierId={dossier.id} dossierSlug={dossier.slug} />
