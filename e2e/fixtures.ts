@@ -99,6 +99,11 @@ export interface SourceRecord {
   version: number;
 }
 
+export interface ActorRecord {
+  id: string;
+  name: string;
+}
+
 /** The editor's shortcuts for arranging data. */
 export class DeskApi {
   constructor(readonly trpc: TrpcClient) {}
@@ -122,6 +127,14 @@ export class DeskApi {
 
   countSources(dossierId: string, search = '') {
     return this.trpc.ok<number>('query', 'sources.count', { dossierId, search });
+  }
+
+  /** A directory actor by its exact name (the e2e server seeds the demo dossier's actors). */
+  async directoryActor(name: string): Promise<ActorRecord> {
+    const hits = await this.trpc.ok<ActorRecord[]>('query', 'actors.search', { query: name, limit: 10 });
+    const hit = hits.find((actor) => actor.name === name);
+    if (!hit) throw new Error(`the demo directory has no actor named ${name}`);
+    return hit;
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { atPath, expect, seriousAxeFindings, test, type DeskApi } from './fixtures';
+import { atPath, expect, seriousAxeFindings, test } from './fixtures';
 
 /**
  * Article intake end to end, as an editor on deadline uses it: on a fresh dossier (parties Azerbaijan and Armenia),
@@ -23,18 +23,6 @@ const RUSSIA_SENTENCE = 'Russia offered to mediate between the two sides.';
 /** The two stances the spec switches between, as the desk and readers' chips name them. */
 type ReactionStance = 'supports_party' | 'condemns';
 const stanceLabels: Record<ReactionStance, string> = { supports_party: 'Supports a party', condemns: 'Condemns' };
-
-interface ActorHit {
-  id: string;
-  name: string;
-}
-
-async function directoryActor(api: DeskApi, name: string): Promise<ActorHit> {
-  const hits = await api.trpc.ok<ActorHit[]>('query', 'actors.search', { query: name, limit: 10 });
-  const hit = hits.find((actor) => actor.name === name);
-  if (!hit) throw new Error(`the demo directory has no actor named ${name}`);
-  return hit;
-}
 
 /** A suggested reaction on the review screen, found by the sentence it came from. */
 const reactionFrom = (page: Page, sentence: string): Locator =>
@@ -61,7 +49,7 @@ test('an editor adds reactions and a claim from a pasted wire story: untick, edi
   const sourceTitle = `Fighting enters second day (${run})`;
   const dossier = await editorApi.createDossier({ title, slug });
   for (const name of ['Azerbaijan', 'Armenia']) {
-    const actor = await directoryActor(editorApi, name);
+    const actor = await editorApi.directoryActor(name);
     await editorApi.trpc.ok('mutation', 'parties.add', { dossierId: dossier.id, actorId: actor.id, role: 'party' });
   }
   const page = await pageAs('editor');

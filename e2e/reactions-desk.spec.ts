@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import { readCsv } from './csv';
-import { atPath, expect, seriousAxeFindings, test, type DeskApi } from './fixtures';
+import { atPath, expect, seriousAxeFindings, test } from './fixtures';
 
 /**
  * International reactions end to end, as an editor records them and a reader finds them: a joint statement (France,
@@ -15,19 +15,6 @@ import { atPath, expect, seriousAxeFindings, test, type DeskApi } from './fixtur
 
 /** A picker's option for an existing actor (its name on a line of its own), not "Create new actor “…”…". */
 const actorOption = (page: Page, name: string) => page.getByRole('option').filter({ has: page.getByText(name, { exact: true }) });
-
-interface ActorHit {
-  id: string;
-  name: string;
-}
-
-/** A demo directory actor by its exact name (the e2e server seeds the demo dossier's actors). */
-async function directoryActor(api: DeskApi, name: string): Promise<ActorHit> {
-  const hits = await api.trpc.ok<ActorHit[]>('query', 'actors.search', { query: name, limit: 10 });
-  const hit = hits.find((actor) => actor.name === name);
-  if (!hit) throw new Error(`the demo directory has no actor named ${name}`);
-  return hit;
-}
 
 /**
  * A page framing `frames`, served from its own loopback origin (127.0.0.1, not the app's localhost): another site.
@@ -77,7 +64,7 @@ test('an editor records a joint and a single-actor reaction; signed out, the map
   const dossier = await editorApi.createDossier({ title, slug });
   const source = await editorApi.createSource(dossier.id, { title: `Wire report on reactions ${run}`, outlet: 'Wire Service', url: sourceUrl });
   for (const name of ['Azerbaijan', 'Armenia']) {
-    const actor = await directoryActor(editorApi, name);
+    const actor = await editorApi.directoryActor(name);
     await editorApi.trpc.ok('mutation', 'parties.add', { dossierId: dossier.id, actorId: actor.id, role: 'party' });
   }
   const page = await pageAs('editor');

@@ -8,16 +8,15 @@
  * Claims and reactions get dossiers of their own so each public page measures one thing (the big dossier's page is
  * its sources, as in the performance issue, not a section of 10,000 reactions).
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '@/server/db/client';
 import { createDossier, setDossierPublished } from '@/server/dossiers/dossiers.service';
 import { reliabilityGrades, sourceKinds, sources } from '@/server/sources/schema';
+import { createScratchDatabase } from '@/server/testing/scratch-database';
 import { createUser } from '@/server/users/users.service';
 import { fillClaims, type ClaimsFill } from './bench-claims-fill';
 import { fillReactions, type ReactionsFill } from './bench-reactions-fill';
@@ -70,23 +69,12 @@ export async function createBenchDatabase(driver: 'pglite' | 'postgres', serverU
     };
   }
   if (!serverUrl) throw new Error('PostgreSQL needs BENCH_DATABASE_URL');
-  const name = `claimdesk_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const scratch = await createScratchDatabase(serverUrl, 'claimdesk_bench');
   return {
     driver,
-    serverEnv: { DATABASE_URL: url.toString() },
-    open: () => openDatabase({ driver: 'postgres', url: url.toString() }),
-    async remove() {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    },
+    serverEnv: { DATABASE_URL: scratch.url },
+    open: () => openDatabase({ driver: 'postgres', url: scratch.url }),
+    remove: scratch.drop,
   };
 }
 

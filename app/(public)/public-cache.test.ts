@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActor, mergeActors, updateActor } from '@/server/actors/actors.service';
 import { createClaim, updateClaim } from '@/server/claims/claims.service';
 import { makeActor, makeDossier, makeParty, makeSource } from '@/server/claims/claims.test-helpers';
@@ -6,7 +6,7 @@ import type { Database } from '@/server/db/client';
 import { setDossierPublished, updateDossier } from '@/server/dossiers/dossiers.service';
 import type { Dossier } from '@/server/dossiers/schema';
 import { addParty, updateParty } from '@/server/parties/parties.service';
-import { onPublicPagesExpired } from '@/server/public-cache/revalidate';
+import { recordExpiredPages } from '@/server/public-cache/public-cache.test-helpers';
 import { PUBLIC_ALL_TAG, PUBLIC_INDEX_TAG, publicDossierTag } from '@/server/public-cache/tags';
 import { updateSource } from '@/server/sources/sources.service';
 import { actorInput, claimInput, dossierInput, sourceInput } from '@/server/testing/fixtures';
@@ -92,21 +92,13 @@ describe('a reader’s page looks its dossier up once', () => {
 });
 
 describe('writes expire the readers’ pages they show on', () => {
-  let heard: string[][] = [];
-  let stopListening = () => {};
-  beforeAll(() => {
-    stopListening = onPublicPagesExpired((tags) => heard.push([...tags]));
-  });
-  afterAll(() => stopListening());
-  afterEach(() => {
-    heard = [];
-  });
+  const expired = recordExpiredPages();
 
   /** Every tag the writes in `write` expired. */
   async function expiredBy(write: () => Promise<unknown>): Promise<Set<string>> {
-    heard = [];
+    expired.reset();
     await write();
-    return new Set(heard.flat());
+    return new Set(expired.tags());
   }
   const ofStory = () => new Set([publicDossierTag(story.id), PUBLIC_INDEX_TAG]);
 
@@ -123,7 +115,7 @@ describe('writes expire the readers’ pages they show on', () => {
     expect(claimTags.has(publicDossierTag(other.id))).toBe(false);
 
     story = await updateDossier(database.db, users.editor, { id: story.id, version: story.version, ...dossierInput({ slug: story.slug, title: 'Renamed story' }) });
-    expect(heard.flat()).toEqual(expect.arrayContaining([...ofStory()]));
+    expect(expired.tags()).toEqual(expect.arrayContaining([...ofStory()]));
   });
 
   it('unpublishing and publishing expire the dossier’s pages and the index (its cached 404s)', async () => {

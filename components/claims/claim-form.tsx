@@ -20,6 +20,7 @@ import { createClaimInput, MAX_CLAIM_SOURCES, MAX_RELATIONS, type CreateClaimFor
 import {
   claimCategories,
   claimCategoryLabels,
+  claimFigureAtLeast,
   claimFigureLabels,
   claimFigures,
   claimRelationKinds,
@@ -34,7 +35,7 @@ import {
   quoteKinds,
   verificationStatusLabels,
   verificationStatuses,
-  type ClaimFigure,
+  noClaimFigures,
   type CorrectionKind,
   type DatePrecision,
 } from '@/server/claims/claims.labels';
@@ -64,13 +65,6 @@ export interface ClaimFormDossier {
   slug: string;
   status: 'draft' | 'published';
 }
-
-const figureFields = {
-  killed: 'killedAtLeast',
-  wounded: 'woundedAtLeast',
-  displaced: 'displacedAtLeast',
-  equipmentDestroyed: 'equipmentDestroyedAtLeast',
-} as const satisfies Record<ClaimFigure, keyof Values>;
 
 function initialValues(claim: ClaimDetail | undefined, prefill: ClaimPrefill | undefined): Values {
   if (claim) {
@@ -119,14 +113,7 @@ function initialValues(claim: ClaimDetail | undefined, prefill: ClaimPrefill | u
     occurredPrecision: 'day',
     place: '',
     category: prefill?.category ?? 'other',
-    killed: null,
-    killedAtLeast: false,
-    wounded: null,
-    woundedAtLeast: false,
-    displaced: null,
-    displacedAtLeast: false,
-    equipmentDestroyed: null,
-    equipmentDestroyedAtLeast: false,
+    ...noClaimFigures,
     status: 'unverified',
     statusExplanation: '',
     credibility: 6,
@@ -201,7 +188,7 @@ export function ClaimForm({ dossier, claim, prefill }: { dossier: ClaimFormDossi
     dossier.status === 'published' &&
     ((watched.statement ?? '').trim() !== initial.statement ||
       watched.status !== initial.status ||
-      claimFigures.some((figure) => figureText(watched[figure]) !== figureText(initial[figure]) || watched[figureFields[figure]] !== initial[figureFields[figure]]));
+      claimFigures.some((figure) => figureText(watched[figure]) !== figureText(initial[figure]) || watched[claimFigureAtLeast[figure]] !== initial[claimFigureAtLeast[figure]]));
 
   const submit = submitHandler((values) => {
     setCorrectionError(null);
@@ -394,7 +381,7 @@ export function ClaimForm({ dossier, claim, prefill }: { dossier: ClaimFormDossi
                   )}
                 </Field>
                 <label className="mt-1 flex items-center gap-1.5 text-sm text-stone-700">
-                  <input type="checkbox" className="size-4 accent-ink" {...register(figureFields[figure])} />
+                  <input type="checkbox" className="size-4 accent-ink" {...register(claimFigureAtLeast[figure])} />
                   At least ({claimFigureLabels[figure].toLowerCase()})
                 </label>
               </div>

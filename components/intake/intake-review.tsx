@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { PickedActor } from '@/components/actors/actor-picker';
 import { formatMoment } from '@/components/format';
 import { readServerError } from '@/components/ui/form-errors';
@@ -24,6 +24,9 @@ import {
   type ReviewState,
 } from './intake-state';
 import { ActorReview, ClaimReview, MatchedActors, ReactionReview } from './review-items';
+
+/** The review's lists of suggestions, each edited item by item. */
+type SuggestionGroup = 'actors' | 'reactions' | 'claims';
 
 const DRAFT_SAVE_DELAY_MS = 800;
 
@@ -110,6 +113,14 @@ export function IntakeReview({
       });
     }
   };
+  /** Merges an edit into one suggestion of a group, clearing that suggestion's errors. */
+  const changeItem =
+    <L extends SuggestionGroup>(group: L, index: number) =>
+    (patch: Partial<ReviewState[L][number]>) =>
+      change(
+        (current) => ({ ...current, [group]: (current[group] as Array<ReviewState[L][number]>).map((item, at) => (at === index ? { ...item, ...patch } : item)) }),
+        [`${group}.${index}`],
+      );
   const remember = (actor: PickedActor) =>
     change((current) => ({ ...current, names: { ...current.names, [actor.id]: { name: actor.name, kind: actor.kind } } }));
 
@@ -276,11 +287,7 @@ export function IntakeReview({
             is right, correct what is not; nothing is created until you accept.
           </p>
 
-          <section aria-labelledby="intake-actors-heading" className="space-y-3">
-            <h2 id="intake-actors-heading" className="text-xl font-semibold text-ink">
-              Actors
-            </h2>
-            {state.actors.length === 0 ? <p className="text-sm text-stone-500 italic">No actor found.</p> : null}
+          <ReviewSection id="intake-actors" title="Actors" empty={state.actors.length === 0 ? 'No actor found.' : null}>
             {matchedActors.length ? (
               <>
                 <h3 className="text-base font-semibold text-ink">Found in the directory ({matchedActors.length})</h3>
@@ -300,25 +307,16 @@ export function IntakeReview({
                         state={state}
                         errors={errors}
                         onRemember={remember}
-                        onChange={(patch) =>
-                          change(
-                            (current) => ({ ...current, actors: current.actors.map((actor, at) => (at === index ? { ...actor, ...patch } : actor)) }),
-                            [`actors.${index}`],
-                          )
-                        }
+                        onChange={changeItem('actors', index)}
                       />
                     </li>
                   ))}
                 </ol>
               </>
             ) : null}
-          </section>
+          </ReviewSection>
 
-          <section aria-labelledby="intake-reactions-heading" className="space-y-3">
-            <h2 id="intake-reactions-heading" className="text-xl font-semibold text-ink">
-              Reactions
-            </h2>
-            {state.reactions.length === 0 ? <p className="text-sm text-stone-500 italic">No reaction found.</p> : null}
+          <ReviewSection id="intake-reactions" title="Reactions" empty={state.reactions.length === 0 ? 'No reaction found.' : null}>
             <ol className="space-y-3">
               {state.reactions.map((item, index) => (
                 <li key={item.ref}>
@@ -329,23 +327,14 @@ export function IntakeReview({
                     errors={errors}
                     parties={partyList}
                     onRemember={remember}
-                    onChange={(patch) =>
-                      change(
-                        (current) => ({ ...current, reactions: current.reactions.map((reaction, at) => (at === index ? { ...reaction, ...patch } : reaction)) }),
-                        [`reactions.${index}`],
-                      )
-                    }
+                    onChange={changeItem('reactions', index)}
                   />
                 </li>
               ))}
             </ol>
-          </section>
+          </ReviewSection>
 
-          <section aria-labelledby="intake-claims-heading" className="space-y-3">
-            <h2 id="intake-claims-heading" className="text-xl font-semibold text-ink">
-              Claims
-            </h2>
-            {state.claims.length === 0 ? <p className="text-sm text-stone-500 italic">No claim found.</p> : null}
+          <ReviewSection id="intake-claims" title="Claims" empty={state.claims.length === 0 ? 'No claim found.' : null}>
             <ol className="space-y-3">
               {state.claims.map((item, index) => (
                 <li key={item.ref}>
@@ -355,17 +344,12 @@ export function IntakeReview({
                     state={state}
                     errors={errors}
                     onRemember={remember}
-                    onChange={(patch) =>
-                      change(
-                        (current) => ({ ...current, claims: current.claims.map((claim, at) => (at === index ? { ...claim, ...patch } : claim)) }),
-                        [`claims.${index}`],
-                      )
-                    }
+                    onChange={changeItem('claims', index)}
                   />
                 </li>
               ))}
             </ol>
-          </section>
+          </ReviewSection>
 
           <div className="sticky bottom-0 space-y-3 border-t border-stone-200 bg-white/95 py-4 backdrop-blur">
             {banner ? <ErrorBanner>{banner}</ErrorBanner> : null}
@@ -386,5 +370,18 @@ export function IntakeReview({
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** One group of suggestions under its heading, with a line saying so when the article gave none. */
+function ReviewSection({ id, title, empty, children }: { id: string; title: string; empty: string | null; children: ReactNode }) {
+  return (
+    <section aria-labelledby={`${id}-heading`} className="space-y-3">
+      <h2 id={`${id}-heading`} className="text-xl font-semibold text-ink">
+        {title}
+      </h2>
+      {empty ? <p className="text-sm text-stone-500 italic">{empty}</p> : null}
+      {children}
+    </section>
   );
 }

@@ -1,5 +1,5 @@
 import type { ActorKind } from '@/server/actors/actors.labels';
-import type { ClaimCategory, DatePrecision, QuoteKind, VerificationStatus } from '@/server/claims/claims.labels';
+import type { ClaimCategory, ClaimFigureValues, DatePrecision, QuoteKind, VerificationStatus } from '@/server/claims/claims.labels';
 import type { AcceptIntakeFormValues, SaveIntakeDraftInput } from '@/server/intake/intake.input';
 import type { ActorSuggestion, Evidence, IntakeAnalysis, PossibleDuplicate } from '@/server/intake/suggestions';
 import type { ReactionChannel, ReactionStance } from '@/server/reactions/reactions.labels';
@@ -86,19 +86,11 @@ export interface ReactionItem extends Suggested {
   values: ReactionValues;
 }
 
-export interface ClaimValues {
+export interface ClaimValues extends ClaimFigureValues {
   claimantRef: string;
   aboutRefs: string[];
   statement: string;
   category: ClaimCategory;
-  killed: number | null;
-  killedAtLeast: boolean;
-  wounded: number | null;
-  woundedAtLeast: boolean;
-  displaced: number | null;
-  displacedAtLeast: boolean;
-  equipmentDestroyed: number | null;
-  equipmentDestroyedAtLeast: boolean;
   quote: string;
   quoteKind: QuoteKind;
   originalText: string;

@@ -1,14 +1,16 @@
 'use client';
 
+import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { ActorPicker, type PickedActor } from '@/components/actors/actor-picker';
 import { actorPaths } from '@/components/actors/actor-paths';
 import { CountrySelect } from '@/components/actors/country-select';
-import { Field, Notice } from '@/components/ui/primitives';
+import { Field, Input, Notice } from '@/components/ui/primitives';
 import { actorKindLabels, actorKinds } from '@/server/actors/actors.labels';
 import {
   claimCategories,
   claimCategoryLabels,
+  claimFigureAtLeast,
   claimFigureLabels,
   claimFigures,
   credibilityGrades,
@@ -17,7 +19,6 @@ import {
   quoteKinds,
   verificationStatusLabels,
   verificationStatuses,
-  type ClaimFigure,
 } from '@/server/claims/claims.labels';
 import { reactionChannelLabels, reactionChannels, reactionStanceLabels, reactionStances } from '@/server/reactions/reactions.labels';
 import {
@@ -55,8 +56,11 @@ const moreClaimFields = [
 ];
 const hasErrorAmong = (errors: Record<string, string>, fields: readonly string[]) => Object.keys(errors).some((key) => fields.includes(key.split('.')[0] ?? ''));
 
-/** The head of a suggestion: its tick, its title, a possible duplicate, the sentence and why it was suggested. */
-function SuggestionHead({
+/**
+ * One suggestion: its tick, its title, a possible duplicate, the sentence and why it was suggested, then its fields
+ * (`children`). `active` (ticked) cards stand out from the rest.
+ */
+function SuggestionCard({
   id,
   title,
   tickLabel,
@@ -66,6 +70,8 @@ function SuggestionHead({
   duplicateOf,
   evidence,
   why,
+  active,
+  children,
 }: {
   id: string;
   title: string;
@@ -76,37 +82,42 @@ function SuggestionHead({
   duplicateOf?: { label: string } | null;
   evidence: ReactionItem['evidence'];
   why: string[];
+  active: boolean;
+  children: ReactNode;
 }) {
   return (
-    <div className="space-y-2">
-      <div className="flex flex-wrap items-start gap-x-3 gap-y-1">
-        {tickLabel ? (
-          <label className="flex items-center gap-1.5 text-sm font-medium text-stone-800">
-            <input
-              type="checkbox"
-              className="size-4 accent-ink"
-              checked={ticked}
-              onChange={(event) => onTick(event.target.checked)}
-              aria-describedby={tickError ? `${id}-tick-error` : undefined}
-            />
-            {tickLabel}
-          </label>
+    <article aria-labelledby={`${id}-heading`} className={`rounded-md border p-3 ${active ? 'border-stone-300 bg-white' : 'border-stone-200 bg-stone-50'}`}>
+      <div className="space-y-2">
+        <div className="flex flex-wrap items-start gap-x-3 gap-y-1">
+          {tickLabel ? (
+            <label className="flex items-center gap-1.5 text-sm font-medium text-stone-800">
+              <input
+                type="checkbox"
+                className="size-4 accent-ink"
+                checked={ticked}
+                onChange={(event) => onTick(event.target.checked)}
+                aria-describedby={tickError ? `${id}-tick-error` : undefined}
+              />
+              {tickLabel}
+            </label>
+          ) : null}
+          <h3 id={`${id}-heading`} className={`min-w-0 flex-1 text-base font-semibold ${ticked || !tickLabel ? 'text-ink' : 'text-stone-500'}`}>
+            {title}
+          </h3>
+        </div>
+        {duplicateOf ? <p className="text-sm font-medium text-amber-800">Possible duplicate of {duplicateOf.label}</p> : null}
+        {tickError ? (
+          <p id={`${id}-tick-error`} role="alert" className="text-sm text-red-700">
+            {tickError}
+          </p>
         ) : null}
-        <h3 id={`${id}-heading`} className={`min-w-0 flex-1 text-base font-semibold ${ticked || !tickLabel ? 'text-ink' : 'text-stone-500'}`}>
-          {title}
-        </h3>
+        <div className="text-sm">
+          <EvidenceSentence evidence={evidence} />
+        </div>
+        {why.length ? <p className="text-xs text-stone-500">Why: {why.join('; ')}</p> : null}
       </div>
-      {duplicateOf ? <p className="text-sm font-medium text-amber-800">Possible duplicate of {duplicateOf.label}</p> : null}
-      {tickError ? (
-        <p id={`${id}-tick-error`} role="alert" className="text-sm text-red-700">
-          {tickError}
-        </p>
-      ) : null}
-      <div className="text-sm">
-        <EvidenceSentence evidence={evidence} />
-      </div>
-      {why.length ? <p className="text-xs text-stone-500">Why: {why.join('; ')}</p> : null}
-    </div>
+      {children}
+    </article>
   );
 }
 
@@ -150,17 +161,17 @@ export function ActorReview({ index, item, state, errors, onChange, onRemember }
 
   const users = item.ticked || item.instead ? [] : usersOfActor(state, item.ref);
   return (
-    <article aria-labelledby={`${id}-heading`} className={`rounded-md border p-3 ${item.ticked ? 'border-stone-300 bg-white' : 'border-stone-200 bg-stone-50'}`}>
-      <SuggestionHead
-        id={id}
-        title={`New actor: ${fields.name || 'unnamed'}`}
-        tickLabel={`Create ${fields.name || 'this actor'}`}
-        ticked={item.ticked && !item.instead}
-        onTick={(ticked) => onChange({ ticked, ...(ticked ? { instead: null } : {}) })}
-        tickError={own.ticked}
-        evidence={item.evidence}
-        why={[...item.why, ...(item.mentions.length ? [`also named ${item.mentions.map((mention) => `“${mention}”`).join(', ')}`] : [])]}
-      />
+    <SuggestionCard
+      active={item.ticked}
+      id={id}
+      title={`New actor: ${fields.name || 'unnamed'}`}
+      tickLabel={`Create ${fields.name || 'this actor'}`}
+      ticked={item.ticked && !item.instead}
+      onTick={(ticked) => onChange({ ticked, ...(ticked ? { instead: null } : {}) })}
+      tickError={own.ticked}
+      evidence={item.evidence}
+      why={[...item.why, ...(item.mentions.length ? [`also named ${item.mentions.map((mention) => `“${mention}”`).join(', ')}`] : [])]}
+    >
       {users.length && !own.ticked ? (
         <div className="mt-2">
           <Notice>
@@ -211,7 +222,7 @@ export function ActorReview({ index, item, state, errors, onChange, onRemember }
           </>
         ) : null}
       </div>
-    </article>
+    </SuggestionCard>
   );
 }
 
@@ -228,18 +239,18 @@ export function ReactionReview({ index, item, state, errors, onChange, onRemembe
   const set = (patch: Partial<ReactionValues>) => onChange({ values: { ...values, ...patch } });
   const otherStances = reactionStances.filter((stance) => stance !== values.primaryStance);
   return (
-    <article aria-labelledby={`${id}-heading`} className={`rounded-md border p-3 ${item.ticked ? 'border-stone-300 bg-white' : 'border-stone-200 bg-stone-50'}`}>
-      <SuggestionHead
-        id={id}
-        title={`Reaction ${index + 1}: ${reactionTitle(state, values)}`}
-        tickLabel={`Accept reaction ${index + 1}`}
-        ticked={item.ticked}
-        onTick={(ticked) => onChange({ ticked })}
-        tickError={own.ticked}
-        duplicateOf={item.duplicateOf}
-        evidence={item.evidence}
-        why={item.why}
-      />
+    <SuggestionCard
+      active={item.ticked}
+      id={id}
+      title={`Reaction ${index + 1}: ${reactionTitle(state, values)}`}
+      tickLabel={`Accept reaction ${index + 1}`}
+      ticked={item.ticked}
+      onTick={(ticked) => onChange({ ticked })}
+      tickError={own.ticked}
+      duplicateOf={item.duplicateOf}
+      evidence={item.evidence}
+      why={item.why}
+    >
       {item.ticked ? (
         <div className="mt-3 space-y-4">
           <div className="grid gap-4 sm:grid-cols-2">
@@ -368,16 +379,9 @@ export function ReactionReview({ index, item, state, errors, onChange, onRemembe
           </MoreFields>
         </div>
       ) : null}
-    </article>
+    </SuggestionCard>
   );
 }
-
-const figureFlags: Record<ClaimFigure, `${ClaimFigure}AtLeast`> = {
-  killed: 'killedAtLeast',
-  wounded: 'woundedAtLeast',
-  displaced: 'displacedAtLeast',
-  equipmentDestroyed: 'equipmentDestroyedAtLeast',
-};
 
 function FigureFields({ id, values, errors, set }: { id: string; values: ClaimValues; errors: Record<string, string>; set: (patch: Partial<ClaimValues>) => void }) {
   return (
@@ -388,20 +392,19 @@ function FigureFields({ id, values, errors, set }: { id: string; values: ClaimVa
           <div key={figure}>
             <Field id={`${id}-${figure}`} label={claimFigureLabels[figure]} error={errors[figure]}>
               {(props) => (
-                <input
+                <Input
                   {...props}
                   type="number"
                   inputMode="numeric"
                   min={0}
                   step={1}
-                  className="mt-1 block w-full rounded-md border border-stone-300 bg-white px-2.5 py-1.5 text-sm text-stone-900 shadow-sm focus:border-blue-600 focus:ring-1 focus:ring-blue-600 focus:outline-none aria-[invalid=true]:border-red-500"
                   value={values[figure] ?? ''}
                   onChange={(event) => set({ [figure]: event.target.value === '' ? null : Number(event.target.value) })}
                 />
               )}
             </Field>
             <label className="mt-1 flex items-center gap-1.5 text-sm text-stone-700">
-              <input type="checkbox" className="size-4 accent-ink" checked={values[figureFlags[figure]]} onChange={(event) => set({ [figureFlags[figure]]: event.target.checked })} />
+              <input type="checkbox" className="size-4 accent-ink" checked={values[claimFigureAtLeast[figure]]} onChange={(event) => set({ [claimFigureAtLeast[figure]]: event.target.checked })} />
               At least ({claimFigureLabels[figure].toLowerCase()})
             </label>
           </div>
@@ -417,21 +420,21 @@ export function ClaimReview({ index, item, state, errors, onChange, onRemember }
   const own = errorsOf(errors, `claims.${index}.`);
   const values = item.values;
   const set = (patch: Partial<ClaimValues>) => onChange({ values: { ...values, ...patch } });
-  const figuresGiven = claimFigures.some((figure) => values[figure] !== null) || hasErrorAmong(own, [...claimFigures, ...Object.values(figureFlags)]);
+  const figuresGiven = claimFigures.some((figure) => values[figure] !== null) || hasErrorAmong(own, [...claimFigures, ...Object.values(claimFigureAtLeast)]);
   const figures = <FigureFields id={id} values={values} errors={own} set={set} />;
   return (
-    <article aria-labelledby={`${id}-heading`} className={`rounded-md border p-3 ${item.ticked ? 'border-stone-300 bg-white' : 'border-stone-200 bg-stone-50'}`}>
-      <SuggestionHead
-        id={id}
-        title={`Claim ${index + 1}: ${values.claimantRef ? nameOfRef(state, values.claimantRef) : 'No claimant yet'} — ${values.statement || 'no statement'}`}
-        tickLabel={`Accept claim ${index + 1}`}
-        ticked={item.ticked}
-        onTick={(ticked) => onChange({ ticked })}
-        tickError={own.ticked}
-        duplicateOf={item.duplicateOf}
-        evidence={item.evidence}
-        why={item.why}
-      />
+    <SuggestionCard
+      active={item.ticked}
+      id={id}
+      title={`Claim ${index + 1}: ${values.claimantRef ? nameOfRef(state, values.claimantRef) : 'No claimant yet'} — ${values.statement || 'no statement'}`}
+      tickLabel={`Accept claim ${index + 1}`}
+      ticked={item.ticked}
+      onTick={(ticked) => onChange({ ticked })}
+      tickError={own.ticked}
+      duplicateOf={item.duplicateOf}
+      evidence={item.evidence}
+      why={item.why}
+    >
       {item.ticked ? (
         <div className="mt-3 space-y-4">
           <div className="grid gap-4 sm:grid-cols-2">
@@ -510,6 +513,6 @@ export function ClaimReview({ index, item, state, errors, onChange, onRemember }
           </MoreFields>
         </div>
       ) : null}
-    </article>
+    </SuggestionCard>
   );
 }

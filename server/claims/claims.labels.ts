@@ -108,6 +108,26 @@ export const claimFigureLabels: Record<ClaimFigure, string> = {
   displaced: 'Displaced',
   equipmentDestroyed: 'Equipment destroyed',
 };
+/** Each figure's "at least" flag, as a claim's fields name it. */
+export const claimFigureAtLeast = {
+  killed: 'killedAtLeast',
+  wounded: 'woundedAtLeast',
+  displaced: 'displacedAtLeast',
+  equipmentDestroyed: 'equipmentDestroyedAtLeast',
+} as const satisfies Record<ClaimFigure, `${ClaimFigure}AtLeast`>;
+/** A claim's figures as its fields hold them: each a number or none, and whether it is a minimum. */
+export type ClaimFigureValues = { [F in ClaimFigure]: number | null } & { [F in ClaimFigure as `${F}AtLeast`]: boolean };
+/** A claim that states no figure. */
+export const noClaimFigures: Readonly<ClaimFigureValues> = {
+  killed: null,
+  killedAtLeast: false,
+  wounded: null,
+  woundedAtLeast: false,
+  displaced: null,
+  displacedAtLeast: false,
+  equipmentDestroyed: null,
+  equipmentDestroyedAtLeast: false,
+};
 
 /** The orders the desk claims list offers: its URL parameters (search-params) and its input read them. */
 export const claimSortKeys = ['said', 'occurred', 'created', 'status', 'category'] as const;

@@ -1,7 +1,7 @@
 import nlp from 'compromise';
 import type { ActorKind } from '@/server/actors/actors.labels';
 import { matchKey } from '@/server/actors/match-key';
-import type { ClaimCategory, DatePrecision } from '@/server/claims/claims.labels';
+import { noClaimFigures, type ClaimCategory, type DatePrecision } from '@/server/claims/claims.labels';
 import type { ReactionChannel, ReactionStance } from '@/server/reactions/reactions.labels';
 import { countryInfo, STATIC_MAX_WORDS, staticEntries, type StaticEntry } from './gazetteer';
 import {
@@ -251,19 +251,6 @@ export function readDate(text: string, publishedOn: string | null): { day: strin
   return null;
 }
 
-function emptyFigures(): Figures {
-  return {
-    killed: null,
-    killedAtLeast: false,
-    wounded: null,
-    woundedAtLeast: false,
-    displaced: null,
-    displacedAtLeast: false,
-    equipmentDestroyed: null,
-    equipmentDestroyedAtLeast: false,
-  };
-}
-
 function numberOf(text: string): number | null {
   const lower = text.toLowerCase().trim();
   const multiplier = /\bthousand$/.test(lower) ? 1000 : /\bmillion$/.test(lower) ? 1_000_000 : 1;
@@ -274,7 +261,7 @@ function numberOf(text: string): number | null {
 
 /** Killed, wounded, displaced and equipment figures a sentence states ("at least 20 soldiers were injured" → wounded ≥ 20). */
 export function readFigures(text: string): { figures: Figures; why: string[] } {
-  const figures = emptyFigures();
+  const figures: Figures = { ...noClaimFigures };
   const why: string[] = [];
   for (const rule of FIGURE_RULES) {
     if (figures[rule.figure] !== null) continue;

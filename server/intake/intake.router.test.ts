@@ -1,15 +1,13 @@
-import { createTRPCClient, httpLink } from '@trpc/client';
-import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GET, POST } from '@/app/api/trpc/[trpc]/route';
+import { POST } from '@/app/api/trpc/[trpc]/route';
 import { readServerError } from '@/components/ui/form-errors';
 import { makeActor, makeDossier } from '@/server/claims/claims.test-helpers';
 import { setAppDatabaseForTesting } from '@/server/db';
 import type { Dossier } from '@/server/dossiers/schema';
 import { INTAKE_BODY_LIMIT_BYTES, TRPC_BODY_LIMIT_BYTES, trpcBodyLimit } from '@/server/http/body-limit';
 import { signedInCookie, sourceInput, unique } from '@/server/testing/fixtures';
+import { refusal, routeHandlerClient } from '@/server/testing/route-client';
 import { createTestDatabase, createTestUsers, type TestUsers } from '@/server/testing/test-database';
-import type { AppRouter } from '@/server/trpc/root';
 import { MAX_ARTICLE_LENGTH, MAX_DRAFT_BYTES, MAX_DRAFT_DEPTH } from './intake.input';
 
 /**
@@ -18,7 +16,7 @@ import { MAX_ARTICLE_LENGTH, MAX_DRAFT_BYTES, MAX_DRAFT_DEPTH } from './intake.i
  */
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let users: TestUsers;
-let client: ReturnType<typeof createTRPCClient<AppRouter>>;
+let client: ReturnType<typeof routeHandlerClient>;
 let dossier: Dossier;
 let editorCookie: string;
 
@@ -28,34 +26,13 @@ beforeAll(async () => {
   setAppDatabaseForTesting(database);
   const cookie = await signedInCookie(database.db, users.editor.id);
   editorCookie = cookie;
-  client = createTRPCClient<AppRouter>({
-    links: [
-      httpLink({
-        url: 'http://localhost:3000/api/trpc',
-        transformer: superjson,
-        headers: { cookie },
-        fetch: (url, init) => {
-          const request = new Request(url, init as RequestInit);
-          return request.method === 'GET' ? GET(request) : POST(request);
-        },
-      }),
-    ],
-  });
+  client = routeHandlerClient(cookie);
   dossier = await makeDossier(database.db, users.editor);
 });
 afterAll(async () => {
   setAppDatabaseForTesting(undefined);
   await database.cleanup();
 });
-
-async function refusal(call: Promise<unknown>): Promise<unknown> {
-  try {
-    await call;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the server to refuse');
-}
 
 /** A new source's fields, as the review screen sends them (the dossier is the intake's). */
 function sourceFields(title: string) {

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { createActor } from '@/server/actors/actors.service';
 import { actors } from '@/server/actors/schema';
@@ -8,7 +8,7 @@ import { makeActor, makeDossier, makeParty, makeSource } from '@/server/claims/c
 import { claimAbout, claims, claimSources } from '@/server/claims/schema';
 import { deleteDossier } from '@/server/dossiers/dossiers.service';
 import type { Dossier } from '@/server/dossiers/schema';
-import { onPublicPagesExpired } from '@/server/public-cache/revalidate';
+import { recordExpiredPages } from '@/server/public-cache/public-cache.test-helpers';
 import { publicDossierTag } from '@/server/public-cache/tags';
 import { reactionActors, reactions, reactionSources } from '@/server/reactions/schema';
 import { sources } from '@/server/sources/schema';
@@ -170,22 +170,14 @@ describe('intake drafts', () => {
 });
 
 describe('accepting an intake', () => {
-  let heard: string[][] = [];
-  let stopListening = () => {};
-  beforeAll(() => {
-    stopListening = onPublicPagesExpired((tags) => heard.push([...tags]));
-  });
-  afterAll(() => stopListening());
-  afterEach(() => {
-    heard = [];
-  });
+  const expired = recordExpiredPages();
 
   it('creates the source with its text, new actors (one acting for another), the reaction and the claim citing the source with their sentences, audited, and ends the draft', async () => {
     const s = await scene(true);
     await editor.intake.saveDraft({ dossierId: s.dossier.id, state: { text: ARTICLE } });
     await admin.intake.saveDraft({ dossierId: s.dossier.id, state: { text: ARTICLE } });
     const input = fullIntake(s);
-    heard = [];
+    expired.reset();
     const result = await editor.intake.accept(input);
 
     expect(Object.keys(result.actorIds).sort()).toEqual(['new:france', 'new:sarkozy']);
@@ -239,7 +231,7 @@ describe('accepting an intake', () => {
     );
     expect(entries).toHaveLength(5);
     // Readers' cached pages of the (published) dossier are expired.
-    expect(heard.flat()).toContain(publicDossierTag(s.dossier.id));
+    expect(expired.tags()).toContain(publicDossierTag(s.dossier.id));
 
     // The editor's draft ended with the accept; the admin's draft of the same dossier stays.
     expect(await editor.intake.draft({ dossierId: s.dossier.id })).toBeNull();

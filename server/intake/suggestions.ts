@@ -1,5 +1,5 @@
 import type { ActorKind } from '@/server/actors/actors.labels';
-import type { ClaimCategory, DatePrecision, QuoteKind } from '@/server/claims/claims.labels';
+import type { ClaimCategory, ClaimFigureValues, DatePrecision, QuoteKind } from '@/server/claims/claims.labels';
 import type { ReactionChannel, ReactionStance } from '@/server/reactions/reactions.labels';
 
 /**
@@ -38,16 +38,7 @@ export interface ActorSuggestion {
   why: string;
 }
 
-export interface Figures {
-  killed: number | null;
-  killedAtLeast: boolean;
-  wounded: number | null;
-  woundedAtLeast: boolean;
-  displaced: number | null;
-  displacedAtLeast: boolean;
-  equipmentDestroyed: number | null;
-  equipmentDestroyedAtLeast: boolean;
-}
+export type Figures = ClaimFigureValues;
 
 /** A record the dossier already has that a suggestion may repeat: such suggestions start unticked. */
 export interface PossibleDuplicate {

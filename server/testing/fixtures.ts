@@ -10,6 +10,7 @@ import { authSecret } from '@/server/env';
 import * as schema from '@/server/db/schema';
 import type { CreateActorInput } from '@/server/actors/actors.input';
 import type { CreateClaimInput } from '@/server/claims/claims.input';
+import { noClaimFigures } from '@/server/claims/claims.labels';
 import type { CreateDossierInput } from '@/server/dossiers/dossiers.input';
 import type { CreateSourceInput } from '@/server/sources/sources.input';
 import { createCaller } from '@/server/trpc/root';
@@ -75,14 +76,7 @@ export function claimInput(dossierId: string, overrides: Partial<CreateClaimInpu
     occurredPrecision: 'day',
     place: '',
     category: 'other',
-    killed: null,
-    killedAtLeast: false,
-    wounded: null,
-    woundedAtLeast: false,
-    displaced: null,
-    displacedAtLeast: false,
-    equipmentDestroyed: null,
-    equipmentDestroyedAtLeast: false,
+    ...noClaimFigures,
     status: 'unverified',
     statusExplanation: '',
     credibility: 6,

@@ -9,6 +9,7 @@ import { migrate } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { migrationsFolder, openDatabase, type DatabaseHandle } from '@/server/db/client';
 import { createUser, type SessionUser } from '@/server/users/users.service';
+import { createScratchDatabase } from './scratch-database';
 
 /** Which database this vitest project runs on: see vitest.config.ts (one project per driver). */
 export const testDriver = (process.env.CLAIMDESK_TEST_DRIVER ?? 'pglite') as 'pglite' | 'postgres';
@@ -31,24 +32,15 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) throw new Error('The postgres test project needs TEST_DATABASE_URL.');
-  const name = `claimdesk_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ driver: 'postgres', url: url.toString(), poolSize: 25 });
+  const scratch = await createScratchDatabase(serverUrl, 'claimdesk_test');
+  const handle = await openDatabase({ driver: 'postgres', url: scratch.url, poolSize: 25 });
   await handle.migrate();
   return {
     ...handle,
-    url: url.toString(),
+    url: scratch.url,
     async cleanup() {
       await handle.close();
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
+      await scratch.drop();
     },
   };
 }

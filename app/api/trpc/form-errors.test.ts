@@ -1,14 +1,11 @@
-import { createTRPCClient, httpLink } from '@trpc/client';
-import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyServerError } from '@/components/forms/use-desk-form';
 import { isVersionConflict, toFormErrors } from '@/components/ui/form-errors';
 import { setAppDatabaseForTesting } from '@/server/db';
 import { createSourceInput } from '@/server/sources/sources.input';
 import { dossierInput, signedInCookie, sourceInput } from '@/server/testing/fixtures';
+import { refusal, routeHandlerClient } from '@/server/testing/route-client';
 import { createTestDatabase, createTestUsers, type TestUsers } from '@/server/testing/test-database';
-import type { AppRouter } from '@/server/trpc/root';
-import { GET, POST } from './[trpc]/route';
 
 /**
  * What the desk's forms make of the server's refusals: a real tRPC client (the browser's transformer and error
@@ -16,40 +13,19 @@ import { GET, POST } from './[trpc]/route';
  */
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let users: TestUsers;
-let client: ReturnType<typeof createTRPCClient<AppRouter>>;
+let client: ReturnType<typeof routeHandlerClient>;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   users = await createTestUsers(database);
   setAppDatabaseForTesting(database);
   const cookie = await signedInCookie(database.db, users.editor.id);
-  client = createTRPCClient<AppRouter>({
-    links: [
-      httpLink({
-        url: 'http://localhost:3000/api/trpc',
-        transformer: superjson,
-        headers: { cookie },
-        fetch: (url, init) => {
-          const request = new Request(url, init as RequestInit);
-          return request.method === 'GET' ? GET(request) : POST(request);
-        },
-      }),
-    ],
-  });
+  client = routeHandlerClient(cookie);
 });
 afterAll(async () => {
   setAppDatabaseForTesting(undefined);
   await database.cleanup();
 });
-
-async function refusal(call: Promise<unknown>): Promise<unknown> {
-  try {
-    await call;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the server to refuse');
-}
 
 const SOURCE_FIELDS = ['url', 'title', 'outlet', 'author', 'kind', 'language', 'publishedAt', 'retrievedAt', 'archiveUrl', 'reliability', 'internalNotes'];
 
@@ -116,9 +92,7 @@ describe('server refusals in a form', () => {
   });
 
   it('asks to sign in again when the session has ended', async () => {
-    const signedOut = createTRPCClient<AppRouter>({
-      links: [httpLink({ url: 'http://localhost:3000/api/trpc', transformer: superjson, fetch: (url, init) => POST(new Request(url, init as RequestInit)) })],
-    });
+    const signedOut = routeHandlerClient();
     const errors = toFormErrors(await refusal(signedOut.dossiers.create.mutate(dossierInput())), ['title']);
     expect(errors.code).toBe('UNAUTHORIZED');
     expect(errors.banner).toBe('Your session has ended. Sign in again to continue.');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blankSource, buildAcceptInput, emptyReview, readDraft, reviewOfAnalysis, reviewPathOf, type ReviewState } from '@/components/intake/intake-state';
+import { noClaimFigures } from '@/server/claims/claims.labels';
 import { makeActor, makeDossier, makeParty } from '@/server/claims/claims.test-helpers';
 import { acceptIntakeInput } from '@/server/intake/intake.input';
 import type { Evidence, IntakeAnalysis } from '@/server/intake/suggestions';
@@ -49,7 +50,7 @@ async function scene() {
   await makeParty(database.db, dossier.id, armenia.id, 1);
   const ministry = unique('Defence Ministry of Azerbaijan');
   const sarkozy = unique('Nicolas Sarkozy');
-  const figures = { killed: null, killedAtLeast: false, wounded: null, woundedAtLeast: false, displaced: null, displacedAtLeast: false, equipmentDestroyed: null, equipmentDestroyedAtLeast: false };
+  const figures = noClaimFigures;
   const analysis: IntakeAnalysis = {
     sentenceCount: 4,
     actors: [
